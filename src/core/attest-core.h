@@ -1,0 +1,15 @@
+/* attest-core.h: everything the GTK application and attest-cli use of the core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "attest-types.h"
+#include "attest-error.h"
+#include "attest-article.h"
+#include "attest-source.h"
+#include "attest-annotation.h"
+#include "attest-store.h"
+#include "attest-text.h"
+#include "attest-export.h"
+#include "attest-article-list.h"

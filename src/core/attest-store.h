@@ -1,0 +1,189 @@
+/* attest-store.h: an Attest project, one SQLite file, and the operations that change it.
+ *
+ * Every change a user makes goes through the functions here. Changes to annotations,
+ * sources, tags and incidents are recorded as undoable steps; imports are not (they are
+ * undone by deleting the article).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "attest-types.h"
+#include "attest-article.h"
+#include "attest-source.h"
+#include "attest-annotation.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes; PRAGMA user_version of a current project. */
+#define ATTEST_SCHEMA_VERSION 1
+
+#define ATTEST_TYPE_STORE (attest_store_get_type ())
+G_DECLARE_FINAL_TYPE (AttestStore, attest_store, ATTEST, STORE, GObject)
+
+/* Signals:
+ *   "changed" (detailed: "articles", "sources", "annotations", "tags", "incidents"):
+ *     emitted on the thread that made the change, after it was committed (also after an
+ *     undo or redo). Views reload what they show.
+ */
+
+/* Optional metadata given with an import; every field may be NULL. */
+typedef struct
+{
+  const char *title;
+  const char *byline;
+  const char *outlet;
+  const char *url;
+  const char *published;  /* ISO 8601 date */
+  const char *language;   /* BCP 47 tag */
+  const char *origin;     /* where it came from: a path, a URL, "paste" */
+} AttestArticleMeta;
+
+typedef struct
+{
+  char   *article_uuid;
+  char   *title;
+  char   *snippet;       /* with [ and ] around the matched words */
+  char   *annotation_uuid; /* set when the hit is in a quote or note */
+  double  rank;          /* bm25: lower is better */
+} AttestSearchHit;
+
+void attest_search_hit_free (AttestSearchHit *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestSearchHit, attest_search_hit_free)
+
+typedef struct
+{
+  guint articles;
+  guint sources;
+  guint annotations;
+  guint quotes;         /* direct + indirect */
+  guint tags;
+  guint incidents;
+  guint collections;
+  guint by_kind[ATTEST_ANNOTATION_N_KINDS];
+} AttestStats;
+
+/* Opening and creating */
+AttestStore      *attest_store_open              (const char         *path,
+                                                  GError            **error);
+AttestStore      *attest_store_create            (const char         *path,
+                                                  GError            **error);
+const char       *attest_store_get_path          (AttestStore        *self);
+const char       *attest_store_get_project_uuid  (AttestStore        *self);
+const char       *attest_store_get_project_name  (AttestStore        *self);
+/* Bumped on every committed change; list models compare it to know when to reload. */
+guint64           attest_store_get_generation    (AttestStore        *self);
+
+/* Import */
+char             *attest_store_import_text       (AttestStore              *self,
+                                                  const char               *data,
+                                                  gssize                    length,
+                                                  const AttestArticleMeta  *meta,
+                                                  GError                  **error);
+char             *attest_store_import_file       (AttestStore              *self,
+                                                  GFile                    *file,
+                                                  const AttestArticleMeta  *meta,
+                                                  GCancellable             *cancellable,
+                                                  GError                  **error);
+
+/* Queries. Lists return arrays of owned objects, in a stable order. */
+GPtrArray        *attest_store_list_articles     (AttestStore        *self,
+                                                  GError            **error);
+GArray           *attest_store_list_article_ids  (AttestStore        *self,
+                                                  GError            **error);
+AttestArticle    *attest_store_get_article_by_id (AttestStore        *self,
+                                                  gint64              id,
+                                                  gboolean            with_body,
+                                                  GError            **error);
+/* Accepts a full UUID or a unique prefix of at least 4 characters. */
+AttestArticle    *attest_store_get_article       (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+GPtrArray        *attest_store_list_sources      (AttestStore        *self,
+                                                  GError            **error);
+AttestSource     *attest_store_get_source        (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+/* By name or alias, case-insensitively; NULL without error when there is none. */
+AttestSource     *attest_store_find_source       (AttestStore        *self,
+                                                  const char         *name,
+                                                  GError            **error);
+/* article_uuid NULL lists every annotation of the project. */
+GPtrArray        *attest_store_list_annotations  (AttestStore        *self,
+                                                  const char         *article_uuid,
+                                                  GError            **error);
+AttestAnnotation *attest_store_get_annotation    (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+/* Keys of the editable list of source kinds, in order, NULL-terminated. */
+GStrv             attest_store_list_source_kinds (AttestStore        *self,
+                                                  GError            **error);
+char             *attest_store_get_source_kind_label (AttestStore    *self,
+                                                  const char         *key);
+GPtrArray        *attest_store_search            (AttestStore        *self,
+                                                  const char         *query,
+                                                  guint               limit,
+                                                  GError            **error);
+gboolean          attest_store_get_stats         (AttestStore        *self,
+                                                  AttestStats        *stats,
+                                                  GError            **error);
+
+/* Undoable operations */
+AttestSource     *attest_store_create_source     (AttestStore        *self,
+                                                  const char         *name,
+                                                  const char         *kind,
+                                                  GError            **error);
+gboolean          attest_store_update_source     (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *name,
+                                                  const char         *kind,
+                                                  const char         *role,
+                                                  const char         *affiliation,
+                                                  GError            **error);
+gboolean          attest_store_add_source_alias  (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *alias,
+                                                  GError            **error);
+/* start/end in code points of the article body; speaker_uuid may be NULL. */
+AttestAnnotation *attest_store_create_annotation (AttestStore          *self,
+                                                  const char           *article_uuid,
+                                                  AttestAnnotationKind  kind,
+                                                  guint                 start,
+                                                  guint                 end,
+                                                  const char           *speaker_uuid,
+                                                  const char           *comment,
+                                                  const char           *coder,
+                                                  GError              **error);
+gboolean          attest_store_set_annotation_speaker (AttestStore   *self,
+                                                  const char         *uuid,
+                                                  const char         *speaker_uuid,
+                                                  GError            **error);
+gboolean          attest_store_set_annotation_comment (AttestStore   *self,
+                                                  const char         *uuid,
+                                                  const char         *comment,
+                                                  GError            **error);
+gboolean          attest_store_delete_annotation (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+
+/* Undo and redo */
+gboolean          attest_store_can_undo          (AttestStore        *self);
+gboolean          attest_store_can_redo          (AttestStore        *self);
+/* What the next undo or redo would do, e.g. "Mark quote"; NULL when nothing. */
+const char       *attest_store_get_undo_label    (AttestStore        *self);
+const char       *attest_store_get_redo_label    (AttestStore        *self);
+gboolean          attest_store_undo              (AttestStore        *self,
+                                                  GError            **error);
+gboolean          attest_store_redo              (AttestStore        *self,
+                                                  GError            **error);
+
+/* Helpers for the shape of offsets */
+gboolean          attest_find_unique_span        (const char         *body,
+                                                  const char         *exact,
+                                                  guint              *start,
+                                                  guint              *end,
+                                                  GError            **error);
+
+G_END_DECLS

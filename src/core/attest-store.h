@@ -73,6 +73,9 @@ AttestStore      *attest_store_create            (const char         *path,
 const char       *attest_store_get_path          (AttestStore        *self);
 const char       *attest_store_get_project_uuid  (AttestStore        *self);
 const char       *attest_store_get_project_name  (AttestStore        *self);
+gboolean          attest_store_set_project_name  (AttestStore        *self,
+                                                  const char         *name,
+                                                  GError            **error);
 /* Bumped on every committed change; list models compare it to know when to reload. */
 guint64           attest_store_get_generation    (AttestStore        *self);
 
@@ -153,6 +156,18 @@ AttestAnnotation *attest_store_create_annotation (AttestStore          *self,
                                                   guint                 start,
                                                   guint                 end,
                                                   const char           *speaker_uuid,
+                                                  const char           *comment,
+                                                  const char           *coder,
+                                                  GError              **error);
+/* Marks a span in one undoable step: the speaker is found by name or alias, or created with
+ * speaker_kind ("other" when NULL). speaker_name NULL or empty means no speaker. */
+AttestAnnotation *attest_store_annotate_span     (AttestStore          *self,
+                                                  const char           *article_uuid,
+                                                  AttestAnnotationKind  kind,
+                                                  guint                 start,
+                                                  guint                 end,
+                                                  const char           *speaker_name,
+                                                  const char           *speaker_kind,
                                                   const char           *comment,
                                                   const char           *coder,
                                                   GError              **error);

@@ -1,0 +1,256 @@
+/* attest-article-list.c: a lazy GListModel of articles.
+ *
+ * Only row ids are kept; an AttestArticle (without its body) is loaded when a view asks
+ * for a position, so a project of 100,000 articles costs 800 kB here, not the articles.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-article-list"
+
+#include "config.h"
+
+#include "attest-article-list.h"
+
+struct _AttestArticleList
+{
+  GObject      parent_instance;
+
+  AttestStore *store;
+  GArray      *ids;     /* gint64, in list order */
+  gulong       changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttestArticleList, attest_article_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+attest_article_list_get_item_type (GListModel *model)
+{
+  return ATTEST_TYPE_ARTICLE;
+}
+
+static guint
+attest_article_list_get_n_items (GListModel *model)
+{
+  AttestArticleList *self = ATTEST_ARTICLE_LIST (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+attest_article_list_get_item (GListModel *model,
+                              guint       position)
+{
+  AttestArticleList *self = ATTEST_ARTICLE_LIST (model);
+  g_autoptr(GError) error = NULL;
+  AttestArticle *article;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  article = attest_store_get_article_by_id (self->store,
+                                            g_array_index (self->ids, gint64, position),
+                                            FALSE, &error);
+  if (article == NULL)
+    g_debug ("Article at %u is gone: %s", position, error->message);
+
+  return article;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = attest_article_list_get_item_type;
+  iface->get_n_items = attest_article_list_get_n_items;
+  iface->get_item = attest_article_list_get_item;
+}
+
+static void
+on_store_changed (AttestArticleList *self,
+                  AttestStore       *store)
+{
+  attest_article_list_reload (self);
+}
+
+static void
+attest_article_list_dispose (GObject *object)
+{
+  AttestArticleList *self = (AttestArticleList *)object;
+
+  if (self->store != NULL && self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (attest_article_list_parent_class)->dispose (object);
+}
+
+static void
+attest_article_list_finalize (GObject *object)
+{
+  AttestArticleList *self = (AttestArticleList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+
+  G_OBJECT_CLASS (attest_article_list_parent_class)->finalize (object);
+}
+
+static void
+attest_article_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AttestArticleList *self = ATTEST_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_article_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AttestArticleList *self = ATTEST_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_article_list_constructed (GObject *object)
+{
+  AttestArticleList *self = (AttestArticleList *)object;
+
+  G_OBJECT_CLASS (attest_article_list_parent_class)->constructed (object);
+
+  g_return_if_fail (ATTEST_IS_STORE (self->store));
+
+  self->changed_id = g_signal_connect_object (self->store, "changed::articles",
+                                              G_CALLBACK (on_store_changed), self,
+                                              G_CONNECT_SWAPPED);
+  attest_article_list_reload (self);
+}
+
+static void
+attest_article_list_class_init (AttestArticleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = attest_article_list_constructed;
+  object_class->dispose = attest_article_list_dispose;
+  object_class->finalize = attest_article_list_finalize;
+  object_class->get_property = attest_article_list_get_property;
+  object_class->set_property = attest_article_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ATTEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+attest_article_list_init (AttestArticleList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+AttestArticleList *
+attest_article_list_new (AttestStore *store)
+{
+  g_return_val_if_fail (ATTEST_IS_STORE (store), NULL);
+
+  return g_object_new (ATTEST_TYPE_ARTICLE_LIST, "store", store, NULL);
+}
+
+AttestStore *
+attest_article_list_get_store (AttestArticleList *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ARTICLE_LIST (self), NULL);
+
+  return self->store;
+}
+
+void
+attest_article_list_reload (AttestArticleList *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_len, new_len, prefix = 0, suffix = 0;
+
+  g_return_if_fail (ATTEST_IS_ARTICLE_LIST (self));
+
+  if (!(ids = attest_store_list_article_ids (self->store, &error)))
+    {
+      g_warning ("Could not reload the article list: %s", error->message);
+      return;
+    }
+
+  old_len = self->ids->len;
+  new_len = ids->len;
+
+  /* Report only the changed middle: the common head and tail stay put. */
+  while (prefix < old_len && prefix < new_len
+         && g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix
+         && g_array_index (self->ids, gint64, old_len - 1 - suffix)
+            == g_array_index (ids, gint64, new_len - 1 - suffix))
+    suffix++;
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  /* Same articles: re-emitting would drop a view's selection for nothing. */
+  if (old_len == new_len && prefix == old_len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_len - prefix - suffix, new_len - prefix - suffix);
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+guint
+attest_article_list_find (AttestArticleList *self,
+                          gint64             id)
+{
+  g_return_val_if_fail (ATTEST_IS_ARTICLE_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}

@@ -1,0 +1,221 @@
+/* attest-source.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-source"
+
+#include "config.h"
+
+#include "attest-source.h"
+#include "attest-model-private.h"
+#include "attest-store-private.h"
+
+struct _AttestSource
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  char      *uuid;
+  char      *name;
+  char      *kind;
+  char      *role;
+  char      *affiliation;
+  char      *notes;
+  GStrv      aliases;
+  guint      n_quotes;
+  guint      anonymous : 1;
+  guint      is_group : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AttestSource, attest_source, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_N_QUOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+attest_source_finalize (GObject *object)
+{
+  AttestSource *self = (AttestSource *)object;
+
+  g_free (self->uuid);
+  g_free (self->name);
+  g_free (self->kind);
+  g_free (self->role);
+  g_free (self->affiliation);
+  g_free (self->notes);
+  g_strfreev (self->aliases);
+
+  G_OBJECT_CLASS (attest_source_parent_class)->finalize (object);
+}
+
+static void
+attest_source_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AttestSource *self = ATTEST_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_N_QUOTES:
+      g_value_set_uint (value, self->n_quotes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_source_class_init (AttestSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = attest_source_finalize;
+  object_class->get_property = attest_source_get_property;
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_QUOTES] =
+    g_param_spec_uint ("n-quotes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+attest_source_init (AttestSource *self)
+{
+}
+
+AttestSource *
+_attest_source_new_from_stmt (sqlite3_stmt *stmt)
+{
+  AttestSource *self = g_object_new (ATTEST_TYPE_SOURCE, NULL);
+  const char *aliases;
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->uuid = g_strdup (_attest_column_text (stmt, 1));
+  self->name = g_strdup (_attest_column_text (stmt, 2));
+  self->kind = g_strdup (_attest_column_text (stmt, 3));
+  self->role = g_strdup (_attest_column_text (stmt, 4));
+  self->affiliation = g_strdup (_attest_column_text (stmt, 5));
+  self->anonymous = sqlite3_column_int (stmt, 6) != 0;
+  self->is_group = sqlite3_column_int (stmt, 7) != 0;
+  self->notes = g_strdup (_attest_column_text (stmt, 8));
+  aliases = _attest_column_text (stmt, 9);
+  /* Aliases arrive joined by the ASCII unit separator, which no name contains. */
+  self->aliases = aliases != NULL ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
+  self->n_quotes = sqlite3_column_int (stmt, 10);
+
+  return self;
+}
+
+const char * const *
+attest_source_get_aliases (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return (const char * const *) self->aliases;
+}
+
+gint64
+attest_source_get_id (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
+
+  return self->id;
+}
+
+const char *
+attest_source_get_uuid (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->uuid;
+}
+
+const char *
+attest_source_get_name (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->name;
+}
+
+const char *
+attest_source_get_kind (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+attest_source_get_role (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->role;
+}
+
+const char *
+attest_source_get_affiliation (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->affiliation;
+}
+
+gboolean
+attest_source_get_anonymous (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
+
+  return self->anonymous;
+}
+
+gboolean
+attest_source_get_is_group (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
+
+  return self->is_group;
+}
+
+const char *
+attest_source_get_notes (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return self->notes;
+}
+
+guint
+attest_source_get_n_quotes (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
+
+  return self->n_quotes;
+}

@@ -381,6 +381,25 @@ touch_row (AttestStore  *self,
   return TRUE;
 }
 
+/* Records a row the change has just inserted: before it, there was none. */
+static gboolean
+touch_new_row (AttestStore *self,
+               const char  *table,
+               gint64       id)
+{
+  RowChange *rc;
+
+  g_assert (self->recording != NULL);
+
+  rc = g_new0 (RowChange, 1);
+  rc->table = g_intern_string (table);
+  rc->id = id;
+  rc->before = g_new0 (Row, 1);
+  g_ptr_array_add (self->recording->rows, rc);
+
+  return TRUE;
+}
+
 static void
 rollback_change (AttestStore *self)
 {
@@ -1640,8 +1659,7 @@ create_source_in_change (AttestStore  *self,
     return -1;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!touch_row (self, "sources", id, error))
-    return -1;
+  touch_new_row (self, "sources", id);
 
   return id;
 }
@@ -1787,7 +1805,7 @@ add_alias_fn (AttestStore  *self,
     return FALSE;
 
   if (sqlite3_changes (self->db) > 0)
-    return touch_row (self, "source_aliases", sqlite3_last_insert_rowid (self->db), error);
+    return touch_new_row (self, "source_aliases", sqlite3_last_insert_rowid (self->db));
   return TRUE;
 }
 
@@ -1911,7 +1929,7 @@ create_annotation_fn (AttestStore  *self,
     return FALSE;
 
   edit->id = sqlite3_last_insert_rowid (self->db);
-  return touch_row (self, "annotations", edit->id, error);
+  return touch_new_row (self, "annotations", edit->id);
 }
 
 static const char *

@@ -189,7 +189,7 @@ test_refuse_newer_project (Fixture       *f,
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   gsize before_len, after_len;
 
-  import_demo (f);
+  g_free (import_demo (f));
   g_clear_object (&f->store);
   exec_on_file (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999");
   g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
@@ -582,6 +582,7 @@ test_article_list (Fixture       *f,
 {
   g_autoptr(AttestArticleList) list = NULL;
   g_autoptr(AttestArticle) first = NULL;
+  g_autoptr(AttestAnnotation) note = NULL;
   g_autofree char *uuid = import_demo (f);
   g_autofree char *second = NULL;
   guint changes = 0;
@@ -603,8 +604,9 @@ test_article_list (Fixture       *f,
   g_assert_cmpuint (attest_article_list_find (list, attest_article_get_id (first)), ==, 0);
 
   /* Annotating does not reset the rows a view shows. */
-  attest_store_annotate_span (f->store, uuid, ATTEST_ANNOTATION_NOTE, 0, 6, NULL, NULL, NULL,
-                              NULL, NULL);
+  note = attest_store_annotate_span (f->store, uuid, ATTEST_ANNOTATION_NOTE, 0, 6, NULL, NULL,
+                                     NULL, NULL, NULL);
+  g_assert_nonnull (note);
   g_assert_cmpuint (changes, ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&list));

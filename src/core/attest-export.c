@@ -193,11 +193,11 @@ export_sql_error (Export      *export,
 }
 
 /* Cancellation keeps its G_IO_ERROR_CANCELLED so callers can tell it from a failure; every
- * other I/O error becomes an ATTEST_ERROR that says what was being written. */
+ * other I/O error becomes an ATTEST_ERROR prefixed with what was being written. */
 static void
 propagate_io_error (GError     **error,
                     GError      *io_error,
-                    const char  *what)
+                    const char  *doing)
 {
   if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -205,8 +205,7 @@ propagate_io_error (GError     **error,
       return;
     }
 
-  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
-               _("Could not write “%s”: %s"), what, io_error->message);
+  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED, "%s: %s", doing, io_error->message);
   g_error_free (io_error);
 }
 
@@ -222,7 +221,7 @@ export_flush (Export  *export,
   if (!g_output_stream_write_all (export->stream, export->buffer->str, export->buffer->len,
                                   NULL, export->cancellable, &io_error))
     {
-      propagate_io_error (error, io_error, _("the export"));
+      propagate_io_error (error, io_error, _("Could not write the export"));
       return FALSE;
     }
 
@@ -1138,7 +1137,7 @@ write_csv (Export          *export,
  * a rename only once the export is complete. */
 static GFileOutputStream *
 create_temporary (GFile       *file,
-                  const char  *display,
+                  const char  *doing,
                   GFile      **temporary,
                   GError     **error)
 {
@@ -1148,7 +1147,7 @@ create_temporary (GFile       *file,
   if (parent == NULL)
     {
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
-                   _("Could not write “%s”: it is not a file"), display);
+                   _("%s: it is not a file"), doing);
       return NULL;
     }
 
@@ -1168,14 +1167,13 @@ create_temporary (GFile       *file,
 
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
-                       _("Could not write “%s”: %s"), display, local_error->message);
+          propagate_io_error (error, g_steal_pointer (&local_error), doing);
           return NULL;
         }
     }
 
   g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
-               _("Could not write “%s”: no free temporary name beside it"), display);
+               _("%s: no free temporary name beside it"), doing);
   return NULL;
 }
 
@@ -1270,6 +1268,7 @@ attest_export_to_file (AttestStore     *store,
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *doing = NULL;
   GError *local_error = NULL;
   GError *io_error = NULL;
   gboolean is_json;
@@ -1302,7 +1301,8 @@ attest_export_to_file (AttestStore     *store,
     return FALSE;
 
   display = g_file_get_parse_name (file);
-  stream = create_temporary (file, display, &temporary, error);
+  doing = g_strdup_printf (_("Could not write “%s”"), display);
+  stream = create_temporary (file, doing, &temporary, error);
   if (stream == NULL)
     return FALSE;
 
@@ -1313,13 +1313,13 @@ attest_export_to_file (AttestStore     *store,
 
   if (local_error == NULL &&
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &io_error))
-    propagate_io_error (&local_error, g_steal_pointer (&io_error), display);
+    propagate_io_error (&local_error, g_steal_pointer (&io_error), doing);
 
   /* rename(2) within one directory: the target is either the old file or the whole export. */
   if (local_error == NULL &&
       !g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                     cancellable, NULL, NULL, &io_error))
-    propagate_io_error (&local_error, g_steal_pointer (&io_error), display);
+    propagate_io_error (&local_error, g_steal_pointer (&io_error), doing);
 
   if (local_error != NULL)
     {

@@ -23,6 +23,83 @@ sqlite3_stmt *_attest_store_prepare (AttestStore  *self,
 /* Current time as ISO 8601 UTC with seconds, e.g. 2026-11-26T10:00:00Z. */
 char    *_attest_now_iso8601      (void);
 
+/* Recorded changes (attest-store.c): every undoable edit runs inside one. */
+typedef gboolean (*_AttestChangeFunc) (AttestStore  *self,
+                                       gpointer      data,
+                                       GError      **error);
+
+gboolean _attest_store_run_change     (AttestStore        *self,
+                                       const char         *label,
+                                       _AttestChangeFunc   fn,
+                                       gpointer            data,
+                                       GError            **error);
+gboolean _attest_store_begin_change   (AttestStore  *self,
+                                       const char   *label,
+                                       GError      **error);
+gboolean _attest_store_commit_change  (AttestStore  *self,
+                                       GError      **error);
+void     _attest_store_rollback_change (AttestStore *self);
+/* Call before a row is changed or deleted, so undo can put it back. */
+gboolean _attest_store_touch_row      (AttestStore  *self,
+                                       const char   *table,
+                                       gint64        id,
+                                       GError      **error);
+/* Call after a row is inserted, so undo can remove it. */
+gboolean _attest_store_touch_new_row  (AttestStore  *self,
+                                       const char   *table,
+                                       gint64        id);
+/* For changes outside the undo history (imports). */
+void     _attest_store_emit_changed   (AttestStore  *self,
+                                       const char   *topic);
+
+gboolean _attest_store_exec           (AttestStore  *self,
+                                       const char   *sql,
+                                       GError      **error);
+gboolean _attest_store_step_done      (AttestStore   *self,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *doing,
+                                       GError       **error);
+gboolean _attest_store_query_int      (AttestStore  *self,
+                                       const char   *sql,
+                                       gint64       *value,
+                                       GError      **error);
+/* Row id in table of a full uuid or unique prefix, or -1 with error set. */
+gint64   _attest_store_resolve_uuid   (AttestStore  *self,
+                                       const char   *table,
+                                       const char   *what,
+                                       const char   *uuid,
+                                       GError      **error);
+AttestSource     *_attest_store_get_source_by_id     (AttestStore  *self,
+                                                      gint64        id,
+                                                      GError      **error);
+AttestAnnotation *_attest_store_get_annotation_by_id (AttestStore  *self,
+                                                      gint64        id,
+                                                      GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static inline void
+_attest_bind_text_or_null (sqlite3_stmt *stmt,
+                           int           i,
+                           const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static inline gboolean
+_attest_has_non_space (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Column text as a const char *, or NULL for SQL NULL. */
 #define _attest_column_text(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 

@@ -20,8 +20,6 @@
 #include "attest-text.h"
 
 #define SQL_RESOURCE_DIR   "/io/attest/Attest/sql"
-#define CONTEXT_CHARS      32
-#define MAX_IMPORT_BYTES   (50 * 1024 * 1024)
 #define MAX_UNDO_STEPS     200
 #define BUSY_TIMEOUT_MS    5000
 
@@ -181,10 +179,9 @@ _attest_store_prepare (AttestStore  *self,
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-static gboolean
-exec_sql (AttestStore  *self,
+gboolean
+_attest_store_exec (AttestStore  *self,
           const char   *sql,
           GError      **error)
 {
@@ -200,8 +197,8 @@ exec_sql (AttestStore  *self,
   return TRUE;
 }
 
-static gboolean
-step_done (AttestStore   *self,
+gboolean
+_attest_store_step_done (AttestStore   *self,
            sqlite3_stmt  *stmt,
            const char    *doing,
            GError       **error)
@@ -298,7 +295,7 @@ restore_row (AttestStore  *self,
       if (!(stmt = _attest_store_prepare (self, sql->str, error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      return step_done (self, stmt, _("Could not undo"), error);
+      return _attest_store_step_done (self, stmt, _("Could not undo"), error);
     }
 
   if (exists)
@@ -326,19 +323,19 @@ restore_row (AttestStore  *self,
   if (exists)
     sqlite3_bind_int64 (stmt, row->n_columns + 1, id);
 
-  return step_done (self, stmt, _("Could not undo"), error);
+  return _attest_store_step_done (self, stmt, _("Could not undo"), error);
 }
 
 /* Changes: begin, touch rows, commit or roll back */
 
-static gboolean
-begin_change (AttestStore  *self,
+gboolean
+_attest_store_begin_change (AttestStore  *self,
               const char   *label,
               GError      **error)
 {
   g_assert (self->recording == NULL);
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->recording = g_new0 (Change, 1);
@@ -349,8 +346,8 @@ begin_change (AttestStore  *self,
 }
 
 /* Records how a row looked before the change touches it; call before every write. */
-static gboolean
-touch_row (AttestStore  *self,
+gboolean
+_attest_store_touch_row (AttestStore  *self,
            const char   *table,
            gint64        id,
            GError      **error)
@@ -382,8 +379,8 @@ touch_row (AttestStore  *self,
 }
 
 /* Records a row the change has just inserted: before it, there was none. */
-static gboolean
-touch_new_row (AttestStore *self,
+gboolean
+_attest_store_touch_new_row (AttestStore *self,
                const char  *table,
                gint64       id)
 {
@@ -400,10 +397,10 @@ touch_new_row (AttestStore *self,
   return TRUE;
 }
 
-static void
-rollback_change (AttestStore *self)
+void
+_attest_store_rollback_change (AttestStore *self)
 {
-  exec_sql (self, "ROLLBACK", NULL);
+  _attest_store_exec (self, "ROLLBACK", NULL);
   g_clear_pointer (&self->recording, change_free);
 }
 
@@ -443,8 +440,8 @@ emit_changed_for (AttestStore *self,
     g_signal_emit (self, signals[CHANGED], g_quark_from_string (key));
 }
 
-static gboolean
-commit_change (AttestStore  *self,
+gboolean
+_attest_store_commit_change (AttestStore  *self,
                GError      **error)
 {
   Change *change = self->recording;
@@ -457,14 +454,14 @@ commit_change (AttestStore  *self,
 
       if (!(rc->after = snapshot_row (self, rc->table, rc->id, error)))
         {
-          rollback_change (self);
+          _attest_store_rollback_change (self);
           return FALSE;
         }
     }
 
-  if (!exec_sql (self, "COMMIT", error))
+  if (!_attest_store_exec (self, "COMMIT", error))
     {
-      rollback_change (self);
+      _attest_store_rollback_change (self);
       return FALSE;
     }
 
@@ -490,10 +487,10 @@ apply_change (AttestStore  *self,
 {
   guint n = change->rows->len;
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Rows come back one at a time; references are checked when all are back. */
-  exec_sql (self, "PRAGMA defer_foreign_keys = ON", NULL);
+  _attest_store_exec (self, "PRAGMA defer_foreign_keys = ON", NULL);
 
   for (guint k = 0; k < n; k++)
     {
@@ -501,14 +498,14 @@ apply_change (AttestStore  *self,
 
       if (!restore_row (self, rc->table, rc->id, backwards ? rc->before : rc->after, error))
         {
-          exec_sql (self, "ROLLBACK", NULL);
+          _attest_store_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
     }
 
-  if (!exec_sql (self, "COMMIT", error))
+  if (!_attest_store_exec (self, "COMMIT", error))
     {
-      exec_sql (self, "ROLLBACK", NULL);
+      _attest_store_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -551,8 +548,8 @@ is_sqlite_file (const char  *path,
   return TRUE;
 }
 
-static gboolean
-query_int (AttestStore  *self,
+gboolean
+_attest_store_query_int (AttestStore  *self,
            const char   *sql,
            gint64       *value,
            GError      **error)
@@ -613,7 +610,7 @@ seed_project (AttestStore  *self,
   sqlite3_bind_text (project, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (project, 2, base, -1, SQLITE_STATIC);
   sqlite3_bind_text (project, 3, now, -1, SQLITE_STATIC);
-  if (!step_done (self, project, _("Could not create the project"), error))
+  if (!_attest_store_step_done (self, project, _("Could not create the project"), error))
     return FALSE;
 
   if (!(kind = _attest_store_prepare (self,
@@ -626,7 +623,7 @@ seed_project (AttestStore  *self,
       sqlite3_bind_text (kind, 1, default_source_kinds[i].key, -1, SQLITE_STATIC);
       sqlite3_bind_text (kind, 2, default_source_kinds[i].label, -1, SQLITE_STATIC);
       sqlite3_bind_int (kind, 3, i);
-      if (!step_done (self, kind, _("Could not create the project"), error))
+      if (!_attest_store_step_done (self, kind, _("Could not create the project"), error))
         return FALSE;
     }
 
@@ -648,16 +645,16 @@ migrate (AttestStore  *self,
         return FALSE;
       text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
 
-      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+      if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
 
       pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
-      if (!exec_sql (self, text, error)
+      if (!_attest_store_exec (self, text, error)
           || (version == 1 && !seed_project (self, error))
-          || !exec_sql (self, pragma, error)
-          || !exec_sql (self, "COMMIT", error))
+          || !_attest_store_exec (self, pragma, error)
+          || !_attest_store_exec (self, "COMMIT", error))
         {
-          exec_sql (self, "ROLLBACK", NULL);
+          _attest_store_exec (self, "ROLLBACK", NULL);
           g_prefix_error (error, _("Could not update the project to version %u: "), version);
           return FALSE;
         }
@@ -738,7 +735,7 @@ store_open (const char  *path,
                            sql_uuid_func, NULL, NULL);
 
   /* Read the version before anything writes: a newer project must stay byte for byte. */
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  if (!_attest_store_query_int (self, "PRAGMA user_version", &version, error))
     return NULL;
   if (version > ATTEST_SCHEMA_VERSION)
     {
@@ -750,7 +747,7 @@ store_open (const char  *path,
     }
   if (version == 0 && !empty)
     {
-      if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+      if (!_attest_store_query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
         return NULL;
       if (n_tables > 0)
         {
@@ -760,9 +757,9 @@ store_open (const char  *path,
         }
     }
 
-  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error)
-      || !exec_sql (self, "PRAGMA journal_mode = WAL", error)
-      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error))
+  if (!_attest_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !_attest_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !_attest_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     {
       g_prefix_error (error, _("Could not open “%s”: "), display);
       return NULL;
@@ -867,7 +864,7 @@ attest_store_set_project_name (AttestStore  *self,
   if (!(stmt = _attest_store_prepare (self, "UPDATE project SET name = ? WHERE id = 1", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not rename the project"), error))
+  if (!_attest_store_step_done (self, stmt, _("Could not rename the project"), error))
     return FALSE;
 
   g_free (self->project_name);
@@ -883,251 +880,6 @@ attest_store_get_generation (AttestStore *self)
   return self->generation;
 }
 
-/* Import */
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           i,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
-static gboolean
-has_non_space (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
-static const char *
-first_set (const char *a,
-           const char *b)
-{
-  return a != NULL && *a != '\0' ? a : b;
-}
-
-static gboolean
-is_markdown_name (const char *name)
-{
-  return name != NULL
-         && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown"));
-}
-
-char *
-attest_store_import_text (AttestStore              *self,
-                          const char               *data,
-                          gssize                    length,
-                          const AttestArticleMeta  *meta,
-                          GError                  **error)
-{
-  static const AttestArticleMeta no_meta = { 0 };
-  g_autoptr(AttestText) text = NULL;
-  g_autoptr(sqlite3_stmt) dup = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *now = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->recording == NULL, NULL);
-
-  if (meta == NULL)
-    meta = &no_meta;
-
-  if (!(text = attest_text_parse (data, length, is_markdown_name (meta->origin), error)))
-    return NULL;
-
-  hash = attest_text_content_hash (text->body);
-  if (!(dup = _attest_store_prepare (self,
-          "SELECT uuid, title FROM articles WHERE content_hash = ?", error)))
-    return NULL;
-  sqlite3_bind_text (dup, 1, hash, -1, SQLITE_STATIC);
-  if (sqlite3_step (dup) == SQLITE_ROW)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE,
-                   _("The same text is already in the project as “%s” (%s)."),
-                   _attest_column_text (dup, 1), _attest_column_text (dup, 0));
-      return NULL;
-    }
-
-  uuid = g_uuid_string_random ();
-  now = _attest_now_iso8601 ();
-  if (!(insert = _attest_store_prepare (self,
-          "INSERT INTO articles (uuid, title, byline, outlet, url, published, language, body, "
-          "content_hash, imported_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
-    return NULL;
-
-  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 2, first_set (meta->title, text->title), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (insert, 3, first_set (meta->byline, text->byline));
-  bind_text_or_null (insert, 4, first_set (meta->outlet, text->outlet));
-  bind_text_or_null (insert, 5, first_set (meta->url, text->url));
-  bind_text_or_null (insert, 6, first_set (meta->published, text->published));
-  bind_text_or_null (insert, 7, first_set (meta->language, text->language));
-  sqlite3_bind_text (insert, 8, text->body, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 10, now, -1, SQLITE_STATIC);
-  bind_text_or_null (insert, 11, meta->origin);
-
-  /* One INSERT (and its FTS triggers) is atomic: a failed import stores nothing. */
-  if (!step_done (self, insert, _("Could not store the article"), error))
-    return NULL;
-
-  self->generation++;
-  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("articles"));
-
-  return g_steal_pointer (&uuid);
-}
-
-char *
-attest_store_import_file (AttestStore              *self,
-                          GFile                    *file,
-                          const AttestArticleMeta  *meta,
-                          GCancellable             *cancellable,
-                          GError                  **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
-  AttestArticleMeta file_meta = { 0 };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_basename (file);
-  if (!g_str_has_suffix (name, ".txt") && !g_str_has_suffix (name, ".text")
-      && !is_markdown_name (name))
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("Attest imports plain text (.txt) and Markdown (.md) files; “%s” is "
-                     "neither."), name);
-      return NULL;
-    }
-
-  if (!(info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                  G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                  G_FILE_QUERY_INFO_NONE, cancellable, error)))
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("“%s” is not a regular file."), name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > MAX_IMPORT_BYTES)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("“%s” is too large to be an article (%s; the limit is 50 MB)."),
-                   name, size);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
-
-  if (meta != NULL)
-    file_meta = *meta;
-  path = g_file_get_path (file);
-  if (file_meta.origin == NULL)
-    file_meta.origin = path != NULL ? path : name;
-
-  return attest_store_import_text (self, contents, length, &file_meta, error);
-}
-
-/* Queries */
-
-GPtrArray *
-attest_store_list_articles (AttestStore  *self,
-                            GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!(stmt = _attest_store_prepare (self,
-          "SELECT " _ATTEST_ARTICLE_COLUMNS " FROM articles a ORDER BY a.id", error)))
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (articles, _attest_article_new_from_stmt (stmt, FALSE));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the articles"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&articles);
-}
-
-GArray *
-attest_store_list_article_ids (AttestStore  *self,
-                               GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!(stmt = _attest_store_prepare (self, "SELECT id FROM articles ORDER BY id", error)))
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the articles"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-AttestArticle *
-attest_store_get_article_by_id (AttestStore  *self,
-                                gint64        id,
-                                gboolean      with_body,
-                                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!(stmt = _attest_store_prepare (self,
-          with_body ? "SELECT " _ATTEST_ARTICLE_COLUMNS ", a.body FROM articles a WHERE a.id = ?"
-                    : "SELECT " _ATTEST_ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
-          error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in this project."), id);
-      return NULL;
-    }
-
-  return _attest_article_new_from_stmt (stmt, with_body);
-}
-
 static gboolean
 looks_like_uuid_prefix (const char *s)
 {
@@ -1140,8 +892,8 @@ looks_like_uuid_prefix (const char *s)
 }
 
 /* Finds the row id in table by full uuid or unique prefix. */
-static gint64
-resolve_uuid (AttestStore  *self,
+gint64
+_attest_store_resolve_uuid (AttestStore  *self,
               const char   *table,
               const char   *what,
               const char   *uuid,
@@ -1182,973 +934,31 @@ resolve_uuid (AttestStore  *self,
   return id;
 }
 
-AttestArticle *
-attest_store_get_article (AttestStore  *self,
-                          const char   *uuid,
-                          GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if ((id = resolve_uuid (self, "articles", _("article"), uuid, error)) < 0)
-    return NULL;
-
-  return attest_store_get_article_by_id (self, id, TRUE, error);
-}
-
-static GPtrArray *
-list_sources_where (AttestStore  *self,
-                    const char   *where,
-                    const char   *arg,
-                    GError      **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT " _ATTEST_SOURCE_COLUMNS
-                                          " FROM sources s %s ORDER BY s.name COLLATE NOCASE, s.id",
-                                          where ? where : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return NULL;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sources, _attest_source_new_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the sources"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&sources);
-}
-
-GPtrArray *
-attest_store_list_sources (AttestStore  *self,
-                           GError      **error)
-{
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  return list_sources_where (self, NULL, NULL, error);
-}
-
-static AttestSource *
-get_source_by_id (AttestStore  *self,
-                  gint64        id,
-                  GError      **error)
-{
-  g_autofree char *where = g_strdup_printf ("WHERE s.id = %" G_GINT64_FORMAT, id);
-  g_autoptr(GPtrArray) found = list_sources_where (self, where, NULL, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no such source in this project."));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-AttestSource *
-attest_store_get_source (AttestStore  *self,
-                         const char   *uuid,
-                         GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if ((id = resolve_uuid (self, "sources", _("source"), uuid, error)) < 0)
-    return NULL;
-
-  return get_source_by_id (self, id, error);
-}
-
-AttestSource *
-attest_store_find_source (AttestStore  *self,
-                          const char   *name,
-                          GError      **error)
-{
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *stripped = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  stripped = g_strstrip (g_strdup (name));
-  if (!(found = list_sources_where (self,
-          "WHERE s.name = ?1 COLLATE NOCASE OR s.id IN "
-          "(SELECT source_id FROM source_aliases WHERE alias = ?1 COLLATE NOCASE)",
-          stripped, error)))
-    return NULL;
-
-  if (found->len == 0)
-    return NULL;
-
-  /* An exact name beats an alias; then the oldest source. */
-  for (guint i = 0; i < found->len; i++)
-    {
-      AttestSource *source = g_ptr_array_index (found, i);
-
-      if (g_utf8_collate (attest_source_get_name (source), stripped) == 0)
-        return g_object_ref (source);
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-static GPtrArray *
-list_annotations_where (AttestStore  *self,
-                        const char   *where,
-                        gint64        arg,
-                        GError      **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT " _ATTEST_ANNOTATION_COLUMNS
-                                          " FROM " _ATTEST_ANNOTATION_FROM
-                                          " %s ORDER BY n.article_id, n.start, n.\"end\", n.id",
-                                          where ? where : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return NULL;
-  if (where != NULL)
-    sqlite3_bind_int64 (stmt, 1, arg);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (annotations, _attest_annotation_new_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the annotations"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&annotations);
-}
-
-GPtrArray *
-attest_store_list_annotations (AttestStore  *self,
-                               const char   *article_uuid,
-                               GError      **error)
-{
-  gint64 article_id;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (article_uuid == NULL)
-    return list_annotations_where (self, NULL, 0, error);
-
-  if ((article_id = resolve_uuid (self, "articles", _("article"), article_uuid, error)) < 0)
-    return NULL;
-
-  return list_annotations_where (self, "WHERE n.article_id = ?1", article_id, error);
-}
-
-static AttestAnnotation *
-get_annotation_by_id (AttestStore  *self,
-                      gint64        id,
-                      GError      **error)
-{
-  g_autoptr(GPtrArray) found = list_annotations_where (self, "WHERE n.id = ?1", id, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no such annotation in this project."));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-AttestAnnotation *
-attest_store_get_annotation (AttestStore  *self,
-                             const char   *uuid,
-                             GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if ((id = resolve_uuid (self, "annotations", _("annotation"), uuid, error)) < 0)
-    return NULL;
-
-  return get_annotation_by_id (self, id, error);
-}
-
-GStrv
-attest_store_list_source_kinds (AttestStore  *self,
-                                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
-  int rc;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!(stmt = _attest_store_prepare (self,
-          "SELECT key FROM source_kinds ORDER BY position, id", error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (keys, _attest_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the source kinds"));
-      return NULL;
-    }
-
-  return g_strv_builder_end (keys);
-}
-
-char *
-attest_store_get_source_kind_label (AttestStore *self,
-                                    const char  *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (key == NULL
-      || !(stmt = _attest_store_prepare (self,
-             "SELECT label FROM source_kinds WHERE key = ?", NULL)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return g_strdup (key);
-
-  /* Seeded labels are English msgids; ones a user typed pass through unchanged. */
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, _attest_column_text (stmt, 0)));
-}
-
-void
-attest_search_hit_free (AttestSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-
-  g_free (hit->article_uuid);
-  g_free (hit->title);
-  g_free (hit->snippet);
-  g_free (hit->annotation_uuid);
-  g_free (hit);
-}
-
-/* Each word of what the user typed becomes a quoted FTS5 string, so that punctuation and
- * operators in it are searched for, not interpreted; a trailing * keeps its prefix meaning. */
-static char *
-make_fts_query (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      char *word = words[i];
-      gsize len = strlen (word);
-      gboolean prefix = FALSE;
-
-      if (len > 0 && word[len - 1] == '*')
-        {
-          word[--len] = '\0';
-          prefix = TRUE;
-        }
-      if (len == 0)
-        continue;
-
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, '"');
-      for (const char *p = word; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-      if (prefix)
-        g_string_append_c (out, '*');
-    }
-
-  return g_string_free (out, out->len == 0);
-}
-
-static gboolean
-collect_hits (AttestStore  *self,
-              GPtrArray    *hits,
-              const char   *sql,
-              const char   *fts_query,
-              guint         limit,
-              gboolean      in_annotations,
-              GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AttestSearchHit *hit = g_new0 (AttestSearchHit, 1);
-
-      hit->article_uuid = g_strdup (_attest_column_text (stmt, 0));
-      hit->title = g_strdup (_attest_column_text (stmt, 1));
-      hit->snippet = g_strdup (_attest_column_text (stmt, 2));
-      hit->rank = sqlite3_column_double (stmt, 3);
-      if (in_annotations)
-        hit->annotation_uuid = g_strdup (_attest_column_text (stmt, 4));
-      g_ptr_array_add (hits, hit);
-    }
-  if (rc != SQLITE_DONE)
-    return _attest_store_set_error (self, error, _("Could not search"));
-
-  return TRUE;
-}
-
-GPtrArray *
-attest_store_search (AttestStore  *self,
-                     const char   *query,
-                     guint         limit,
-                     GError      **error)
-{
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_search_hit_free);
-  g_autofree char *fts_query = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (query == NULL || !(fts_query = make_fts_query (query)))
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("Type a word to search for."));
-      return NULL;
-    }
-  if (limit == 0)
-    limit = 50;
-
-  /* Titles weigh ten times the body. */
-  if (!collect_hits (self, hits,
-        "SELECT a.uuid, a.title, snippet (articles_fts, 1, '[', ']', '…', 12), "
-        "       bm25 (articles_fts, 10.0, 1.0) "
-        "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH ?1 ORDER BY bm25 (articles_fts, 10.0, 1.0) LIMIT ?2",
-        fts_query, limit, FALSE, error)
-      || !collect_hits (self, hits,
-        "SELECT a.uuid, a.title, snippet (annotations_fts, -1, '[', ']', '…', 12), "
-        "       bm25 (annotations_fts), n.uuid "
-        "FROM annotations_fts JOIN annotations n ON n.id = annotations_fts.rowid "
-        "JOIN articles a ON a.id = n.article_id "
-        "WHERE annotations_fts MATCH ?1 ORDER BY bm25 (annotations_fts) LIMIT ?2",
-        fts_query, limit, TRUE, error))
-    return NULL;
-
-  return g_steal_pointer (&hits);
-}
+/* Runs fn inside one recorded change; on failure nothing stays. */
 
 gboolean
-attest_store_get_stats (AttestStore  *self,
-                        AttestStats  *stats,
-                        GError      **error)
-{
-  static const struct {
-    const char *sql;
-    gsize       offset;
-  } counts[] = {
-    { "SELECT count(*) FROM articles", G_STRUCT_OFFSET (AttestStats, articles) },
-    { "SELECT count(*) FROM sources", G_STRUCT_OFFSET (AttestStats, sources) },
-    { "SELECT count(*) FROM annotations", G_STRUCT_OFFSET (AttestStats, annotations) },
-    { "SELECT count(*) FROM annotations WHERE kind IN ('direct', 'indirect')",
-      G_STRUCT_OFFSET (AttestStats, quotes) },
-    { "SELECT count(*) FROM tags", G_STRUCT_OFFSET (AttestStats, tags) },
-    { "SELECT count(*) FROM incidents", G_STRUCT_OFFSET (AttestStats, incidents) },
-    { "SELECT count(*) FROM collections", G_STRUCT_OFFSET (AttestStats, collections) },
-  };
-  g_autoptr(sqlite3_stmt) by_kind = NULL;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  memset (stats, 0, sizeof *stats);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      gint64 n;
-
-      if (!query_int (self, counts[i].sql, &n, error))
-        return FALSE;
-      G_STRUCT_MEMBER (guint, stats, counts[i].offset) = n;
-    }
-
-  if (!(by_kind = _attest_store_prepare (self,
-          "SELECT kind, count(*) FROM annotations GROUP BY kind", error)))
-    return FALSE;
-  while (sqlite3_step (by_kind) == SQLITE_ROW)
-    {
-      AttestAnnotationKind kind;
-
-      if (attest_annotation_kind_from_string (_attest_column_text (by_kind, 0), &kind))
-        stats->by_kind[kind] = sqlite3_column_int (by_kind, 1);
-    }
-
-  return TRUE;
-}
-
-/* Operations. The _in_change helpers expect a change being recorded. */
-
-static gboolean
-check_source_kind (AttestStore  *self,
-                   const char   *kind,
-                   GError      **error)
-{
-  g_auto(GStrv) kinds = attest_store_list_source_kinds (self, error);
-  g_autofree char *list = NULL;
-
-  if (kinds == NULL)
-    return FALSE;
-  if (kind != NULL && g_strv_contains ((const char * const *) kinds, kind))
-    return TRUE;
-
-  list = g_strjoinv (", ", kinds);
-  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-               _("“%s” is not a kind of source in this project; the kinds are: %s."),
-               kind ? kind : "", list);
-  return FALSE;
-}
-
-static gint64
-create_source_in_change (AttestStore  *self,
-                         const char   *name,
-                         const char   *kind,
-                         GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = _attest_now_iso8601 ();
-  gint64 id;
-
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("A source needs a name."));
-      return -1;
-    }
-  if (kind == NULL)
-    kind = "other";
-  if (!check_source_kind (self, kind, error))
-    return -1;
-
-  if (!(stmt = _attest_store_prepare (self,
-          "INSERT INTO sources (uuid, name, kind, created_at, modified_at) "
-          "VALUES (?, ?, ?, ?, ?)", error)))
-    return -1;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not add the source"), error))
-    return -1;
-
-  id = sqlite3_last_insert_rowid (self->db);
-  touch_new_row (self, "sources", id);
-
-  return id;
-}
-
-AttestSource *
-attest_store_create_source (AttestStore  *self,
-                            const char   *name,
-                            const char   *kind,
-                            GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!begin_change (self, _("Add source"), error))
-    return NULL;
-  if ((id = create_source_in_change (self, name, kind, error)) < 0)
-    {
-      rollback_change (self);
-      return NULL;
-    }
-  if (!commit_change (self, error))
-    return NULL;
-
-  return get_source_by_id (self, id, error);
-}
-
-/* Runs fn inside one recorded change; on failure nothing stays. */
-typedef gboolean (*ChangeFunc) (AttestStore *self, gpointer data, GError **error);
-
-static gboolean
-run_change (AttestStore  *self,
+_attest_store_run_change (AttestStore  *self,
             const char   *label,
-            ChangeFunc    fn,
+            _AttestChangeFunc    fn,
             gpointer      data,
             GError      **error)
 {
-  if (!begin_change (self, label, error))
+  if (!_attest_store_begin_change (self, label, error))
     return FALSE;
   if (!fn (self, data, error))
     {
-      rollback_change (self);
+      _attest_store_rollback_change (self);
       return FALSE;
     }
-  return commit_change (self, error);
+  return _attest_store_commit_change (self, error);
 }
 
-typedef struct
+void
+_attest_store_emit_changed (AttestStore *self,
+                            const char  *topic)
 {
-  const char *uuid;
-  const char *name;
-  const char *kind;
-  const char *role;
-  const char *affiliation;
-  const char *alias;
-} SourceEdit;
-
-static gboolean
-update_source_fn (AttestStore  *self,
-                  gpointer      data,
-                  GError      **error)
-{
-  SourceEdit *edit = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = _attest_now_iso8601 ();
-  g_autofree char *name = edit->name ? g_strstrip (g_strdup (edit->name)) : NULL;
-  gint64 id;
-
-  if ((id = resolve_uuid (self, "sources", _("source"), edit->uuid, error)) < 0)
-    return FALSE;
-  if (name != NULL && *name == '\0')
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("A source needs a name."));
-      return FALSE;
-    }
-  if (edit->kind != NULL && !check_source_kind (self, edit->kind, error))
-    return FALSE;
-  if (!touch_row (self, "sources", id, error))
-    return FALSE;
-
-  /* NULL leaves a field as it is; "" clears an optional one. */
-  if (!(stmt = _attest_store_prepare (self,
-          "UPDATE sources SET name = coalesce (?1, name), kind = coalesce (?2, kind), "
-          "role = CASE WHEN ?3 IS NULL THEN role ELSE nullif (?3, '') END, "
-          "affiliation = CASE WHEN ?4 IS NULL THEN affiliation ELSE nullif (?4, '') END, "
-          "modified_at = ?5 WHERE id = ?6", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, edit->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, edit->role, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, edit->affiliation, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, id);
-
-  return step_done (self, stmt, _("Could not change the source"), error);
-}
-
-gboolean
-attest_store_update_source (AttestStore  *self,
-                            const char   *uuid,
-                            const char   *name,
-                            const char   *kind,
-                            const char   *role,
-                            const char   *affiliation,
-                            GError      **error)
-{
-  SourceEdit edit = { uuid, name, kind, role, affiliation, NULL };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  return run_change (self, _("Edit source"), update_source_fn, &edit, error);
-}
-
-static gboolean
-add_alias_fn (AttestStore  *self,
-              gpointer      data,
-              GError      **error)
-{
-  SourceEdit *edit = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *alias = g_strstrip (g_strdup (edit->alias ? edit->alias : ""));
-  g_autofree char *uuid = g_uuid_string_random ();
-  gint64 id;
-
-  if ((id = resolve_uuid (self, "sources", _("source"), edit->uuid, error)) < 0)
-    return FALSE;
-  if (*alias == '\0')
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("An alias needs a name."));
-      return FALSE;
-    }
-
-  if (!(stmt = _attest_store_prepare (self,
-          "INSERT OR IGNORE INTO source_aliases (uuid, source_id, alias) VALUES (?, ?, ?)",
-          error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_text (stmt, 3, alias, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not add the alias"), error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) > 0)
-    return touch_new_row (self, "source_aliases", sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-gboolean
-attest_store_add_source_alias (AttestStore  *self,
-                               const char   *uuid,
-                               const char   *alias,
-                               GError      **error)
-{
-  SourceEdit edit = { .uuid = uuid, .alias = alias };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  return run_change (self, _("Add alias"), add_alias_fn, &edit, error);
-}
-
-typedef struct
-{
-  const char           *article_uuid;
-  AttestAnnotationKind  kind;
-  guint                 start;
-  guint                 end;
-  const char           *speaker_uuid;
-  const char           *speaker_name;
-  const char           *speaker_kind;
-  const char           *comment;
-  const char           *coder;
-  gint64                id;     /* out */
-} AnnotationEdit;
-
-static gboolean
-create_annotation_fn (AttestStore  *self,
-                      gpointer      data,
-                      GError      **error)
-{
-  AnnotationEdit *edit = data;
-  g_autoptr(AttestArticle) article = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *exact = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = _attest_now_iso8601 ();
-  gint64 speaker_id = -1;
-  glong body_len;
-
-  if (edit->kind >= ATTEST_ANNOTATION_N_KINDS)
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("Unknown kind of annotation."));
-      return FALSE;
-    }
-  if (!(article = attest_store_get_article (self, edit->article_uuid, error)))
-    return FALSE;
-
-  body_len = g_utf8_strlen (attest_article_get_body (article), -1);
-  if (edit->start >= edit->end || edit->end > body_len)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("The span %u–%u is not inside the article's text (0–%ld)."),
-                   edit->start, edit->end, body_len);
-      return FALSE;
-    }
-
-  exact = attest_text_substring (attest_article_get_body (article), edit->start, edit->end);
-  if (!has_non_space (exact))
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("Select some words to mark, not only white space."));
-      return FALSE;
-    }
-  prefix = attest_text_prefix (attest_article_get_body (article), edit->start, CONTEXT_CHARS);
-  suffix = attest_text_suffix (attest_article_get_body (article), edit->end, CONTEXT_CHARS);
-
-  if (edit->speaker_uuid != NULL)
-    {
-      if ((speaker_id = resolve_uuid (self, "sources", _("source"), edit->speaker_uuid,
-                                      error)) < 0)
-        return FALSE;
-    }
-  else if (has_non_space (edit->speaker_name))
-    {
-      g_autoptr(AttestSource) existing = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      existing = attest_store_find_source (self, edit->speaker_name, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (existing != NULL)
-        speaker_id = attest_source_get_id (existing);
-      else if ((speaker_id = create_source_in_change (self, edit->speaker_name,
-                                                      edit->speaker_kind, error)) < 0)
-        return FALSE;
-    }
-
-  if (!(stmt = _attest_store_prepare (self,
-          "INSERT INTO annotations (uuid, article_id, kind, start, \"end\", exact, prefix, "
-          "suffix, speaker_id, comment, coder, created_at, modified_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, attest_article_get_id (article));
-  sqlite3_bind_text (stmt, 3, attest_annotation_kind_to_string (edit->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, edit->start);
-  sqlite3_bind_int (stmt, 5, edit->end);
-  sqlite3_bind_text (stmt, 6, exact, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, suffix, -1, SQLITE_STATIC);
-  if (speaker_id >= 0)
-    sqlite3_bind_int64 (stmt, 9, speaker_id);
-  else
-    sqlite3_bind_null (stmt, 9);
-  bind_text_or_null (stmt, 10, edit->comment);
-  bind_text_or_null (stmt, 11, edit->coder);
-  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, _("Could not store the annotation"), error))
-    return FALSE;
-
-  edit->id = sqlite3_last_insert_rowid (self->db);
-  return touch_new_row (self, "annotations", edit->id);
-}
-
-static const char *
-label_for_new (AttestAnnotationKind kind)
-{
-  switch (kind)
-    {
-    case ATTEST_ANNOTATION_DIRECT:
-    case ATTEST_ANNOTATION_INDIRECT:
-      return _("Mark quote");
-    case ATTEST_ANNOTATION_CLAIM:
-      return _("Mark claim");
-    case ATTEST_ANNOTATION_NOTE:
-    default:
-      return _("Add note");
-    }
-}
-
-AttestAnnotation *
-attest_store_create_annotation (AttestStore           *self,
-                                const char            *article_uuid,
-                                AttestAnnotationKind   kind,
-                                guint                  start,
-                                guint                  end,
-                                const char            *speaker_uuid,
-                                const char            *comment,
-                                const char            *coder,
-                                GError               **error)
-{
-  AnnotationEdit edit = {
-    .article_uuid = article_uuid, .kind = kind, .start = start, .end = end,
-    .speaker_uuid = speaker_uuid, .comment = comment, .coder = coder,
-  };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!run_change (self, label_for_new (kind), create_annotation_fn, &edit, error))
-    return NULL;
-
-  return get_annotation_by_id (self, edit.id, error);
-}
-
-AttestAnnotation *
-attest_store_annotate_span (AttestStore           *self,
-                            const char            *article_uuid,
-                            AttestAnnotationKind   kind,
-                            guint                  start,
-                            guint                  end,
-                            const char            *speaker_name,
-                            const char            *speaker_kind,
-                            const char            *comment,
-                            const char            *coder,
-                            GError               **error)
-{
-  AnnotationEdit edit = {
-    .article_uuid = article_uuid, .kind = kind, .start = start, .end = end,
-    .speaker_name = speaker_name, .speaker_kind = speaker_kind,
-    .comment = comment, .coder = coder,
-  };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
-
-  if (!run_change (self, label_for_new (kind), create_annotation_fn, &edit, error))
-    return NULL;
-
-  return get_annotation_by_id (self, edit.id, error);
-}
-
-typedef struct
-{
-  const char *uuid;
-  const char *speaker_uuid;
-  const char *comment;
-} AnnotationSet;
-
-static gboolean
-set_speaker_fn (AttestStore  *self,
-                gpointer      data,
-                GError      **error)
-{
-  AnnotationSet *set = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = _attest_now_iso8601 ();
-  gint64 id, speaker_id = -1;
-
-  if ((id = resolve_uuid (self, "annotations", _("annotation"), set->uuid, error)) < 0)
-    return FALSE;
-  if (set->speaker_uuid != NULL
-      && (speaker_id = resolve_uuid (self, "sources", _("source"), set->speaker_uuid,
-                                     error)) < 0)
-    return FALSE;
-  if (!touch_row (self, "annotations", id, error))
-    return FALSE;
-
-  if (!(stmt = _attest_store_prepare (self,
-          "UPDATE annotations SET speaker_id = ?, modified_at = ? WHERE id = ?", error)))
-    return FALSE;
-  if (speaker_id >= 0)
-    sqlite3_bind_int64 (stmt, 1, speaker_id);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-
-  return step_done (self, stmt, _("Could not change the speaker"), error);
-}
-
-gboolean
-attest_store_set_annotation_speaker (AttestStore  *self,
-                                     const char   *uuid,
-                                     const char   *speaker_uuid,
-                                     GError      **error)
-{
-  AnnotationSet set = { uuid, speaker_uuid, NULL };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  return run_change (self, _("Change speaker"), set_speaker_fn, &set, error);
-}
-
-static gboolean
-set_comment_fn (AttestStore  *self,
-                gpointer      data,
-                GError      **error)
-{
-  AnnotationSet *set = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = _attest_now_iso8601 ();
-  gint64 id;
-
-  if ((id = resolve_uuid (self, "annotations", _("annotation"), set->uuid, error)) < 0)
-    return FALSE;
-  if (!touch_row (self, "annotations", id, error))
-    return FALSE;
-
-  if (!(stmt = _attest_store_prepare (self,
-          "UPDATE annotations SET comment = ?, modified_at = ? WHERE id = ?", error)))
-    return FALSE;
-  bind_text_or_null (stmt, 1, set->comment);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
-
-  return step_done (self, stmt, _("Could not change the comment"), error);
-}
-
-gboolean
-attest_store_set_annotation_comment (AttestStore  *self,
-                                     const char   *uuid,
-                                     const char   *comment,
-                                     GError      **error)
-{
-  AnnotationSet set = { uuid, NULL, comment };
-
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  return run_change (self, _("Edit comment"), set_comment_fn, &set, error);
-}
-
-/* Rows that ON DELETE CASCADE removes with an annotation are recorded first, so that undo
- * brings the annotation back before them. */
-static gboolean
-touch_dependents (AttestStore  *self,
-                  const char   *table,
-                  const char   *column,
-                  gint64        id,
-                  GError      **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s = ?", table, column);
-  g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (self, sql, error);
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-
-  for (guint i = 0; i < rowids->len; i++)
-    if (!touch_row (self, table, g_array_index (rowids, gint64, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-delete_annotation_fn (AttestStore  *self,
-                      gpointer      data,
-                      GError      **error)
-{
-  const char *uuid = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
-
-  if ((id = resolve_uuid (self, "annotations", _("annotation"), uuid, error)) < 0)
-    return FALSE;
-  if (!touch_dependents (self, "annotation_tags", "annotation_id", id, error)
-      || !touch_dependents (self, "incident_links", "annotation_id", id, error)
-      || !touch_row (self, "annotations", id, error))
-    return FALSE;
-
-  if (!(stmt = _attest_store_prepare (self, "DELETE FROM annotations WHERE id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return step_done (self, stmt, _("Could not delete the annotation"), error);
-}
-
-gboolean
-attest_store_delete_annotation (AttestStore  *self,
-                                const char   *uuid,
-                                GError      **error)
-{
-  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
-
-  return run_change (self, _("Delete annotation"), delete_annotation_fn, (gpointer) uuid, error);
+  self->generation++;
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (topic));
 }
 
 /* Undo and redo */
@@ -2231,48 +1041,4 @@ attest_store_redo (AttestStore  *self,
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
 
   return move_change (self, &self->redo_stack, &self->undo_stack, FALSE, error);
-}
-
-/* Offsets */
-
-gboolean
-attest_find_unique_span (const char  *body,
-                         const char  *exact,
-                         guint       *start,
-                         guint       *end,
-                         GError     **error)
-{
-  const char *hit, *again;
-
-  g_return_val_if_fail (body != NULL, FALSE);
-
-  if (exact == NULL || *exact == '\0')
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("Give the exact words to mark."));
-      return FALSE;
-    }
-
-  if (!(hit = strstr (body, exact)))
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("The text “%s” is not in the article."), exact);
-      return FALSE;
-    }
-
-  if ((again = strstr (hit + 1, exact)) != NULL)
-    {
-      guint count = 2;
-
-      while ((again = strstr (again + 1, exact)) != NULL)
-        count++;
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_AMBIGUOUS,
-                   _("The text “%s” is ambiguous: it appears %u times in the article; give "
-                     "more words."), exact, count);
-      return FALSE;
-    }
-
-  *start = g_utf8_pointer_to_offset (body, hit);
-  *end = *start + g_utf8_strlen (exact, -1);
-  return TRUE;
 }

@@ -12,4 +12,5 @@
 #include "attest-store.h"
 #include "attest-text.h"
 #include "attest-export.h"
+#include "attest-fetch.h"
 #include "attest-article-list.h"

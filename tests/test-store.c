@@ -180,6 +180,40 @@ test_migrate_empty_file (void)
 }
 
 static void
+test_migrate_version_1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-store-XXXXXX", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("ATTEST_SOURCE_DIR"), "tests",
+                                               "fixtures", "project-v1.attest", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.attest", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  gsize length;
+
+  /* A project saved by the first release opens, keeps its data, and gains the new tables. */
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+
+  store = attest_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attest_store_get_project_name (store), ==, "Version 1 project");
+  annotations = attest_store_list_annotations (store, NULL, &error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  g_assert_cmpstr (attest_annotation_get_speaker_name (g_ptr_array_index (annotations, 0)), ==,
+                   "Tahsin al-Khafaji");
+  g_assert_cmpuint (count_rows (store, "article_originals"), ==, 0);
+
+  g_clear_object (&store);
+  store = attest_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
 test_refuse_newer_project (Fixture       *f,
                            gconstpointer  data)
 {
@@ -662,6 +696,7 @@ main (int   argc,
   ADD ("create-and-reopen", test_create_and_reopen);
   ADD ("uuid-prefix", test_uuid_prefix);
   g_test_add_func ("/attest/store/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/attest/store/migrate-version-1", test_migrate_version_1);
   ADD ("refuse-newer-project", test_refuse_newer_project);
   g_test_add_func ("/attest/store/refuse-other-files", test_refuse_other_files);
   ADD ("fts", test_fts);

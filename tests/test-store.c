@@ -684,6 +684,50 @@ test_two_connections (Fixture       *f,
   g_assert_cmpuint (articles->len, ==, 1);
 }
 
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *lost = NULL;
+  guint changed = 0;
+
+  g_signal_connect (f->store, "changed::articles", G_CALLBACK (count_changed), &changed);
+
+  g_assert_true (attest_store_begin_batch (f->store, &error));
+  a = attest_store_import_text (f->store, "First\n\nAlpha zebra.", -1, NULL, &error);
+  g_assert_no_error (error);
+  b = attest_store_import_text (f->store, "Second\n\nBeta zebra.", -1, NULL, &error);
+  g_assert_no_error (error);
+  /* A duplicate inside the same batch is caught too. */
+  again = attest_store_import_text (f->store, "First\r\n\r\nAlpha zebra.", -1, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (attest_store_end_batch (f->store, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Views hear of the batch once; the articles are stored and indexed. */
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (count_rows (f->store, "articles"), ==, 2);
+  hits = attest_store_search (f->store, "zebra", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_object (&f->store);
+
+  /* A batch that is rolled back leaves nothing. */
+  f->store = attest_store_open (f->path, &error);
+  g_assert_true (attest_store_begin_batch (f->store, &error));
+  lost = attest_store_import_text (f->store, "Third\n\nGamma.", -1, NULL, &error);
+  g_assert_nonnull (lost);
+  g_assert_true (attest_store_end_batch (f->store, FALSE, &error));
+  g_assert_cmpuint (count_rows (f->store, "articles"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +753,7 @@ main (int   argc,
   ADD ("article-list", test_article_list);
   ADD ("stats", test_stats);
   ADD ("two-connections", test_two_connections);
+  ADD ("batch", test_batch);
 
 #undef ADD
 

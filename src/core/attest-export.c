@@ -183,15 +183,6 @@ export_end (Export *export)
     g_debug ("Could not end the export's read transaction: %s", sqlite3_errmsg (db));
 }
 
-static gboolean
-export_sql_error (Export      *export,
-                  GError     **error,
-                  const char  *doing)
-{
-  _attest_store_set_error (export->store, error, doing);
-  return FALSE;
-}
-
 /* Cancellation keeps its G_IO_ERROR_CANCELLED so callers can tell it from a failure; every
  * other I/O error becomes an ATTEST_ERROR prefixed with what was being written. */
 static void
@@ -285,7 +276,7 @@ step_row (Export        *export,
   if (rc != SQLITE_DONE)
     {
       *failed = TRUE;
-      export_sql_error (export, error, _("Could not read the project"));
+      _attest_store_set_error (export->store, error, _("Could not read the project"));
     }
 
   return FALSE;

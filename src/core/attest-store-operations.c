@@ -44,8 +44,8 @@ attest_store_import_text (AttestStore              *self,
 {
   static const AttestArticleMeta no_meta = { 0 };
   g_autoptr(AttestText) text = NULL;
-  g_autoptr(sqlite3_stmt) dup = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(AttestCachedStmt) dup = NULL;
+  g_autoptr(AttestCachedStmt) insert = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
@@ -59,8 +59,9 @@ attest_store_import_text (AttestStore              *self,
     return NULL;
 
   hash = attest_text_content_hash (text->body);
-  if (!(dup = _attest_store_prepare (self,
-          "SELECT uuid, title FROM articles WHERE content_hash = ?", error)))
+  if (!(dup = _attest_store_prepare_cached (self,
+          "SELECT uuid, title FROM main.articles WHERE content_hash = ?1 UNION ALL "
+          "SELECT uuid, title FROM temp.pending_articles WHERE content_hash = ?1", error)))
     return NULL;
   sqlite3_bind_text (dup, 1, hash, -1, SQLITE_STATIC);
   if (sqlite3_step (dup) == SQLITE_ROW)
@@ -73,9 +74,14 @@ attest_store_import_text (AttestStore              *self,
 
   uuid = g_uuid_string_random ();
   now = _attest_now_iso8601 ();
-  if (!(insert = _attest_store_prepare (self,
-          "INSERT INTO articles (uuid, title, byline, outlet, url, published, language, body, "
-          "content_hash, imported_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
+  if (!(insert = _attest_store_prepare_cached (self,
+          _attest_store_in_batch (self)
+          ? "INSERT INTO temp.pending_articles (uuid, title, byline, outlet, url, published, "
+            "language, body, content_hash, imported_at, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          : "INSERT INTO main.articles (uuid, title, byline, outlet, url, published, language, "
+            "body, content_hash, imported_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          error)))
     return NULL;
 
   sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);

@@ -20,6 +20,14 @@ gboolean _attest_store_set_error  (AttestStore  *self,
 sqlite3_stmt *_attest_store_prepare (AttestStore  *self,
                                      const char   *sql,
                                      GError      **error);
+/* A prepared statement kept for the store's life, reset and unbound; borrowed. Hold it in
+ * a g_autoptr(AttestCachedStmt) so it is reset (and its read lock let go) after use. */
+sqlite3_stmt *_attest_store_prepare_cached (AttestStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+typedef sqlite3_stmt AttestCachedStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestCachedStmt, sqlite3_reset)
+
 /* Current time as ISO 8601 UTC with seconds, e.g. 2026-11-26T10:00:00Z. */
 char    *_attest_now_iso8601      (void);
 
@@ -48,6 +56,8 @@ gboolean _attest_store_touch_row      (AttestStore  *self,
 gboolean _attest_store_touch_new_row  (AttestStore  *self,
                                        const char   *table,
                                        gint64        id);
+/* Inside attest_store_begin_batch (): imports go to temp.pending_articles. */
+gboolean _attest_store_in_batch       (AttestStore  *self);
 /* For changes outside the undo history (imports). */
 void     _attest_store_emit_changed   (AttestStore  *self,
                                        const char   *topic);

@@ -55,7 +55,10 @@ struct _AttestStore
   char     *project_name;
   guint64   generation;
 
+  GHashTable *statements;  /* SQL text → prepared sqlite3_stmt, for hot paths */
   Change   *recording;
+  gboolean  in_batch;
+  gboolean  batch_dirty;
   GQueue    undo_stack;  /* Change, newest at head */
   GQueue    redo_stack;
 };
@@ -218,6 +221,32 @@ sql_uuid_func (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, uuid, -1, g_free);
 }
 
+gboolean
+_attest_store_in_batch (AttestStore *self)
+{
+  return self->in_batch;
+}
+
+sqlite3_stmt *
+_attest_store_prepare_cached (AttestStore  *self,
+                              const char   *sql,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (!(stmt = _attest_store_prepare (self, sql, error)))
+    return NULL;
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
 /* Row snapshots */
 
 static Row *
@@ -334,6 +363,7 @@ _attest_store_begin_change (AttestStore  *self,
               GError      **error)
 {
   g_assert (self->recording == NULL);
+  g_return_val_if_fail (!self->in_batch, FALSE);
 
   if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -768,6 +798,16 @@ store_open (const char  *path,
   if (!migrate (self, version, error) || !load_project (self, error))
     return NULL;
 
+  /* Batched imports wait in this table (see attest_store_begin_batch): FTS5 writes its
+   * pending index at every statement, so a thousand one-row INSERTs would write a thousand
+   * small index segments; the batch goes into articles in one statement instead. */
+  if (!_attest_store_exec (self,
+        "CREATE TEMP TABLE pending_articles AS "
+        "  SELECT uuid, title, byline, outlet, url, published, language, body, content_hash, "
+        "         imported_at, origin FROM main.articles WHERE 0; "
+        "CREATE INDEX temp.pending_articles_hash ON pending_articles (content_hash);", error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -781,6 +821,7 @@ attest_store_finalize (GObject *object)
   g_queue_clear_full (&self->undo_stack, (GDestroyNotify) change_free);
   g_queue_clear_full (&self->redo_stack, (GDestroyNotify) change_free);
   g_clear_pointer (&self->recording, change_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
   g_free (self->project_uuid);
@@ -807,6 +848,8 @@ attest_store_class_init (AttestStoreClass *klass)
 static void
 attest_store_init (AttestStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
   g_queue_init (&self->undo_stack);
   g_queue_init (&self->redo_stack);
 }
@@ -900,8 +943,9 @@ _attest_store_resolve_uuid (AttestStore  *self,
               GError      **error)
 {
   g_autofree char *sql = g_strdup_printf (
-      "SELECT id, uuid FROM %s WHERE uuid = ?1 OR (length (?1) < 36 AND substr (uuid, 1, "
-      "length (?1)) = lower (?1)) LIMIT 2", table);
+      /* A range over the uuid index: a prefix finds its rows without a table scan. */
+      "SELECT id, uuid FROM %s WHERE uuid >= lower (?1) AND uuid < lower (?1) || '~' "
+      "ORDER BY uuid LIMIT 2", table);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id;
 
@@ -957,6 +1001,13 @@ void
 _attest_store_emit_changed (AttestStore *self,
                             const char  *topic)
 {
+  /* Inside a batch, views hear of it once, at the end. */
+  if (self->in_batch)
+    {
+      self->batch_dirty = TRUE;
+      return;
+    }
+
   self->generation++;
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (topic));
 }
@@ -1041,4 +1092,55 @@ attest_store_redo (AttestStore  *self,
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
 
   return move_change (self, &self->redo_stack, &self->undo_stack, FALSE, error);
+}
+
+/* Batches */
+
+gboolean
+attest_store_begin_batch (AttestStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_batch && self->recording == NULL, FALSE);
+
+  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_batch = TRUE;
+  self->batch_dirty = FALSE;
+  return TRUE;
+}
+
+gboolean
+attest_store_end_batch (AttestStore  *self,
+                        gboolean      commit,
+                        GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_batch, FALSE);
+
+  if (commit)
+    ok = _attest_store_exec (self,
+           "INSERT INTO main.articles (uuid, title, byline, outlet, url, published, language, "
+           "  body, content_hash, imported_at, origin) "
+           "SELECT uuid, title, byline, outlet, url, published, language, body, content_hash, "
+           "  imported_at, origin FROM temp.pending_articles ORDER BY rowid; "
+           "DELETE FROM temp.pending_articles; "
+           "COMMIT", error);
+  else
+    ok = FALSE;
+  if (!ok)
+    {
+      _attest_store_exec (self, "ROLLBACK", NULL);
+      _attest_store_exec (self, "DELETE FROM temp.pending_articles", NULL);
+    }
+
+  self->in_batch = FALSE;
+  if (ok && self->batch_dirty)
+    _attest_store_emit_changed (self, "articles");
+  self->batch_dirty = FALSE;
+
+  return ok || !commit;
 }

@@ -91,6 +91,15 @@ char             *attest_store_import_file       (AttestStore              *self
                                                   GCancellable             *cancellable,
                                                   GError                  **error);
 
+/* Imports inside a batch share one transaction: far faster for many files, and the batch
+ * is all there or not at all. end_batch with commit FALSE rolls the batch back. Undoable
+ * operations may not run inside a batch. */
+gboolean          attest_store_begin_batch       (AttestStore        *self,
+                                                  GError            **error);
+gboolean          attest_store_end_batch         (AttestStore        *self,
+                                                  gboolean            commit,
+                                                  GError            **error);
+
 /* Queries. Lists return arrays of owned objects, in a stable order. */
 GPtrArray        *attest_store_list_articles     (AttestStore        *self,
                                                   GError            **error);

@@ -253,6 +253,20 @@ is_importable_name (const char *name)
          || g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown");
 }
 
+/* A folder of articles often carries its own notes; those are not articles. */
+static gboolean
+is_folder_notes (const char *name)
+{
+  static const char * const notes[] = { "readme", "license", "licence", "copying",
+                                         "changelog", "manifest", "notice", NULL };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  char *dot = strchr (lower, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+  return g_strv_contains (notes, lower);
+}
+
 /* Files in a folder and its subfolders that Attest can import, in path order. */
 static gboolean
 collect_folder (GFile      *dir,
@@ -282,7 +296,7 @@ collect_folder (GFile      *dir,
             return FALSE;
         }
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-               && is_importable_name (name))
+               && is_importable_name (name) && !is_folder_notes (name))
         g_ptr_array_add (files, g_object_ref (child));
       else
         (*n_skipped)++;

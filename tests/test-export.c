@@ -137,7 +137,9 @@ run_python (const char * const *args)
   char *out = NULL;
   int status = 0;
 
-  g_ptr_array_add (argv, (gpointer) "python3");
+  /* The build names Debian's python3, whose python3-jsonschema setup.sh installs. */
+  g_ptr_array_add (argv, (gpointer) (g_getenv ("ATTEST_PYTHON") ? g_getenv ("ATTEST_PYTHON")
+                                                                 : "python3"));
   g_ptr_array_add (argv, (gpointer) "-c");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);

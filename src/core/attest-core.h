@@ -13,4 +13,5 @@
 #include "attest-text.h"
 #include "attest-export.h"
 #include "attest-fetch.h"
+#include "attest-pdf.h"
 #include "attest-article-list.h"

@@ -695,6 +695,46 @@ test_import_cancel (Fixture       *fixture,
   g_assert_nonnull (attest_reader_get_article (attest_window_get_reader (fixture->window)));
 }
 
+/* Files dropped on the window are imported, as from the Import button. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "dropped.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GListModel *model = G_LIST_MODEL (attest_window_get_selection (fixture->window));
+  GtkDropTarget *target = NULL;
+  GFile *files[1] = { file };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "# Shelling near the border\n\n"
+                                      "Residents said the shelling lasted all night.\n",
+                                      -1, NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  g_assert_true (wait_until (window_idle, fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label,
+                                 "1 article imported"));
+}
+
 typedef struct
 {
   gboolean  done;
@@ -778,6 +818,7 @@ main (int   argc,
   ADD ("selection-clamped-to-body", test_selection_is_clamped_to_body, "project");
   ADD ("import", test_import, "project");
   ADD ("import-cancel", test_import_cancel, "project");
+  ADD ("drop-files", test_drop_files, "project");
   ADD ("export-job", test_export_job, "project");
 
 #undef ADD

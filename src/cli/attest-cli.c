@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-core.h"
+#include "attest-html.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
@@ -249,8 +250,14 @@ compare_files (gconstpointer a,
 static gboolean
 is_importable_name (const char *name)
 {
-  return g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".text")
-         || g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown");
+  static const char * const suffixes[] = { ".txt", ".text", ".md", ".markdown", ".html",
+                                           ".htm", ".xhtml", ".pdf", NULL };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* A folder of articles often carries its own notes; those are not articles. */
@@ -305,6 +312,43 @@ collect_folder (GFile      *dir,
   return error == NULL || *error == NULL;
 }
 
+static gboolean
+is_web_address (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0
+         || g_ascii_strncasecmp (arg, "https://", 8) == 0;
+}
+
+typedef enum
+{
+  IMPORTED,
+  DUPLICATE,
+  FAILED,
+} ImportOutcome;
+
+static ImportOutcome
+import_url (AttestStore             *store,
+            const char              *url,
+            const AttestArticleMeta *meta)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestFetchResult) fetched = NULL;
+  g_autofree char *uuid = NULL;
+  AttestFetchOptions options = { .use_system_proxy = TRUE };
+
+  if (!(fetched = attest_fetch_url (url, &options, NULL, &error))
+      || !(uuid = attest_store_import_fetched (store, fetched, meta, &error)))
+    {
+      gboolean duplicate = g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE);
+
+      g_printerr ("%s: %s: %s\n", duplicate ? "duplicate" : "skipped", url, error->message);
+      return duplicate ? DUPLICATE : FAILED;
+    }
+
+  g_print ("%s\t%s\n", uuid, url);
+  return IMPORTED;
+}
+
 static int
 cmd_import (Options  *o,
             int       argc,
@@ -329,7 +373,26 @@ cmd_import (Options  *o,
 
   for (int i = 0; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GFile) file = NULL;
+
+      if (is_web_address (argv[i]))
+        {
+          switch (import_url (store, argv[i], &meta))
+            {
+            case IMPORTED:
+              n_imported++;
+              break;
+            case DUPLICATE:
+              n_duplicates++;
+              break;
+            case FAILED:
+            default:
+              n_failed++;
+            }
+          continue;
+        }
+
+      file = g_file_new_for_commandline_arg (argv[i]);
 
       if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
         {
@@ -712,6 +775,60 @@ cmd_export (Options  *o,
 }
 
 static int
+cmd_extract (Options  *o,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AttestHtmlArticle) page = NULL;
+  g_autoptr(AttestPdfText) pdf = NULL;
+  const char *data;
+  gsize length;
+
+  if (argc != 1)
+    {
+      g_printerr (_("attest-cli: extract needs one HTML or PDF file\n"));
+      return EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[0]);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
+    return fail (error);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    {
+      if (!(pdf = attest_pdf_extract (bytes, &error)))
+        return fail (error);
+    }
+  else if (!(page = attest_html_extract (data, length, NULL, NULL, &error)))
+    return fail (error);
+
+  if (o->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "text", page ? page->text : pdf->text);
+      add_string (builder, "title", page ? page->title : pdf->title);
+      add_string (builder, "byline", page ? page->byline : pdf->author);
+      add_string (builder, "site_name", page ? page->site_name : NULL);
+      add_string (builder, "published", page ? page->published : NULL);
+      add_string (builder, "language", page ? page->language : NULL);
+      add_string (builder, "canonical_url", page ? page->canonical_url : NULL);
+      add_string (builder, "description", page ? page->description : NULL);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  g_print ("%s\n", page ? page->text : pdf->text);
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_stats (Options  *o,
            int       argc,
            char    **argv)
@@ -760,7 +877,9 @@ cmd_stats (Options  *o,
 
 static Command commands[] = {
   { "init", "", N_("Create a new, empty project"), cmd_init, TRUE, init_entries },
-  { "import", N_("FILE|FOLDER…"), N_("Import .txt and .md articles"), cmd_import, TRUE,
+  { "import", N_("FILE|FOLDER|URL…"),
+    N_("Import articles: text, Markdown, HTML and PDF files, folders, web addresses"),
+    cmd_import, TRUE,
     import_entries },
   { "list", N_("articles|sources|annotations"), N_("List what the project holds"), cmd_list,
     TRUE, NULL },
@@ -772,6 +891,8 @@ static Command commands[] = {
   { "export", "", N_("Write the project as JSON or a CSV table"), cmd_export, TRUE,
     export_entries },
   { "stats", "", N_("Count what the project holds"), cmd_stats, TRUE, NULL },
+  { "extract", N_("FILE"), N_("Print the main text of a web page or PDF (no project needed)"),
+    cmd_extract, FALSE, NULL },
 };
 
 static char *
@@ -841,7 +962,8 @@ main (int    argc,
       if (command->entries != NULL)
         g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
       if (command->func == cmd_list || command->func == cmd_show
-          || command->func == cmd_search || command->func == cmd_stats)
+          || command->func == cmd_search || command->func == cmd_stats
+          || command->func == cmd_extract)
         g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
     }
   else

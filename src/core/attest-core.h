@@ -14,4 +14,5 @@
 #include "attest-export.h"
 #include "attest-fetch.h"
 #include "attest-pdf.h"
+#include "attest-html.h"
 #include "attest-article-list.h"

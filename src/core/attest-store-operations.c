@@ -14,6 +14,8 @@
 #include "attest-model-private.h"
 #include "attest-store-private.h"
 #include "attest-text.h"
+#include "attest-html.h"
+#include "attest-pdf.h"
 
 #define CONTEXT_CHARS      32
 #define MAX_IMPORT_BYTES   (50 * 1024 * 1024)
@@ -77,10 +79,11 @@ attest_store_import_text (AttestStore              *self,
   if (!(insert = _attest_store_prepare_cached (self,
           _attest_store_in_batch (self)
           ? "INSERT INTO temp.pending_articles (uuid, title, byline, outlet, url, published, "
-            "language, body, content_hash, imported_at, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "language, body, content_hash, imported_at, origin, description) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           : "INSERT INTO main.articles (uuid, title, byline, outlet, url, published, language, "
-            "body, content_hash, imported_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "body, content_hash, imported_at, origin, description) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           error)))
     return NULL;
 
@@ -95,6 +98,7 @@ attest_store_import_text (AttestStore              *self,
   sqlite3_bind_text (insert, 9, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 10, now, -1, SQLITE_STATIC);
   _attest_bind_text_or_null (insert, 11, meta->origin);
+  _attest_bind_text_or_null (insert, 12, meta->description);
 
   /* One INSERT (and its FTS triggers) is atomic: a failed import stores nothing. */
   if (!_attest_store_step_done (self, insert, _("Could not store the article"), error))
@@ -105,6 +109,212 @@ attest_store_import_text (AttestStore              *self,
   return g_steal_pointer (&uuid);
 }
 
+typedef enum
+{
+  FORMAT_UNKNOWN,
+  FORMAT_TEXT,
+  FORMAT_HTML,
+  FORMAT_PDF,
+} Format;
+
+static Format
+format_from_name (const char *name)
+{
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  if (lower == NULL)
+    return FORMAT_UNKNOWN;
+  if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text")
+      || is_markdown_name (lower))
+    return FORMAT_TEXT;
+  if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm")
+      || g_str_has_suffix (lower, ".xhtml"))
+    return FORMAT_HTML;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return FORMAT_PDF;
+  return FORMAT_UNKNOWN;
+}
+
+static Format
+format_from_content_type (const char *type)
+{
+  if (type == NULL)
+    return FORMAT_UNKNOWN;
+  if (g_str_equal (type, "text/plain") || g_str_equal (type, "text/markdown"))
+    return FORMAT_TEXT;
+  if (g_str_equal (type, "text/html") || g_str_equal (type, "application/xhtml+xml"))
+    return FORMAT_HTML;
+  if (g_str_equal (type, "application/pdf"))
+    return FORMAT_PDF;
+  return FORMAT_UNKNOWN;
+}
+
+/* Looks at the first bytes, skipping white space and a byte-order mark. */
+static Format
+format_from_bytes (const char *data,
+                   gsize       length)
+{
+  gsize i = 0;
+  g_autofree char *head = NULL;
+
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return FORMAT_PDF;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  head = g_ascii_strdown (data + i, MIN (length - i, 256));
+  if (g_str_has_prefix (head, "<!doctype html") || g_str_has_prefix (head, "<html")
+      || (g_str_has_prefix (head, "<?xml") && strstr (head, "<html") != NULL)
+      || g_str_has_prefix (head, "<head") || g_str_has_prefix (head, "<body"))
+    return FORMAT_HTML;
+  return FORMAT_TEXT;
+}
+
+char *
+attest_store_import_bytes (AttestStore              *self,
+                           GBytes                   *bytes,
+                           const char               *content_type,
+                           const char               *charset,
+                           const AttestArticleMeta  *meta,
+                           GError                  **error)
+{
+  static const AttestArticleMeta no_meta = { 0 };
+  const char *data;
+  gsize length;
+  AttestArticleMeta merged;
+  Format format;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (meta == NULL)
+    meta = &no_meta;
+  data = g_bytes_get_data (bytes, &length);
+  merged = *meta;
+
+  format = format_from_content_type (content_type);
+  if (format == FORMAT_UNKNOWN)
+    format = format_from_name (meta->origin);
+  if (format == FORMAT_UNKNOWN)
+    format = format_from_bytes (data, length);
+
+  switch (format)
+    {
+    case FORMAT_HTML:
+      {
+        g_autoptr(AttestHtmlArticle) page = NULL;
+
+        if (length == 0)
+          return attest_store_import_text (self, "", 0, meta, error);
+        if (!(page = attest_html_extract (data, length, charset, meta->url, error)))
+          return NULL;
+        /* What the researcher typed wins over what the page says of itself. */
+        merged.title = first_set (meta->title, page->title);
+        merged.byline = first_set (meta->byline, page->byline);
+        merged.outlet = first_set (meta->outlet, page->site_name);
+        merged.url = first_set (meta->url, page->canonical_url);
+        merged.published = first_set (meta->published, page->published);
+        merged.language = first_set (meta->language, page->language);
+        merged.description = first_set (meta->description, page->description);
+        return attest_store_import_text (self, page->text, -1, &merged, error);
+      }
+
+    case FORMAT_PDF:
+      {
+        g_autoptr(AttestPdfText) pdf = NULL;
+
+        if (!(pdf = attest_pdf_extract (bytes, error)))
+          return NULL;
+        merged.title = first_set (meta->title, pdf->title);
+        merged.byline = first_set (meta->byline, pdf->author);
+        return attest_store_import_text (self, pdf->text, -1, &merged, error);
+      }
+
+    case FORMAT_TEXT:
+    case FORMAT_UNKNOWN:
+    default:
+      {
+        g_autofree char *converted = NULL;
+
+        /* A text served with a charset other than UTF-8 is converted first. */
+        if (charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0
+            && g_ascii_strcasecmp (charset, "utf8") != 0
+            && g_ascii_strcasecmp (charset, "us-ascii") != 0)
+          {
+            gsize written = 0;
+
+            if (!(converted = g_convert (data, length, "UTF-8", charset, NULL, &written,
+                                         NULL)))
+              {
+                g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                             _("The text says it is in %s, but it is not."), charset);
+                return NULL;
+              }
+            return attest_store_import_text (self, converted, written, meta, error);
+          }
+        return attest_store_import_text (self, data, length, meta, error);
+      }
+    }
+}
+
+char *
+attest_store_import_fetched (AttestStore              *self,
+                             AttestFetchResult        *fetched,
+                             const AttestArticleMeta  *meta,
+                             GError                  **error)
+{
+  static const AttestArticleMeta no_meta = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  AttestArticleMeta with_url;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
+  g_return_val_if_fail (fetched != NULL, NULL);
+  g_return_val_if_fail (!_attest_store_in_batch (self), NULL);
+
+  with_url = meta ? *meta : no_meta;
+  if (with_url.url == NULL)
+    with_url.url = fetched->final_url;
+  if (with_url.origin == NULL)
+    with_url.origin = fetched->url;
+
+  /* The article and the proof of what it said are stored together or not at all. */
+  if (!_attest_store_exec (self, "SAVEPOINT import_fetched", error))
+    return NULL;
+
+  if (!(uuid = attest_store_import_bytes (self, fetched->body, fetched->content_type,
+                                          fetched->charset, &with_url, error)))
+    goto rollback;
+
+  if (!(stmt = _attest_store_prepare (self,
+          "INSERT INTO article_originals (article_id, url, final_url, fetched_at, "
+          "http_status, content_type, charset, sha256, bytes) "
+          "SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM articles WHERE uuid = ?", error)))
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, fetched->url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fetched->final_url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fetched->fetched_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, fetched->status);
+  _attest_bind_text_or_null (stmt, 5, fetched->content_type);
+  _attest_bind_text_or_null (stmt, 6, fetched->charset);
+  sqlite3_bind_text (stmt, 7, fetched->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 8, g_bytes_get_data (fetched->body, NULL),
+                       g_bytes_get_size (fetched->body), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, uuid, -1, SQLITE_STATIC);
+  if (!_attest_store_step_done (self, stmt, _("Could not keep the fetched page"), error))
+    goto rollback;
+
+  if (!_attest_store_exec (self, "RELEASE import_fetched", error))
+    goto rollback;
+
+  return g_steal_pointer (&uuid);
+
+rollback:
+  _attest_store_exec (self, "ROLLBACK TO import_fetched; RELEASE import_fetched", NULL);
+  return NULL;
+}
+
 char *
 attest_store_import_file (AttestStore              *self,
                           GFile                    *file,
@@ -113,22 +323,20 @@ attest_store_import_file (AttestStore              *self,
                           GError                  **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  gsize length = 0;
   AttestArticleMeta file_meta = { 0 };
 
   g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_basename (file);
-  if (!g_str_has_suffix (name, ".txt") && !g_str_has_suffix (name, ".text")
-      && !is_markdown_name (name))
+  if (format_from_name (name) == FORMAT_UNKNOWN)
     {
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("Attest imports plain text (.txt) and Markdown (.md) files; “%s” is "
-                     "neither."), name);
+                   _("Attest imports text (.txt, .md), web pages (.html) and PDF files; "
+                     "“%s” is none of these."), name);
       return NULL;
     }
 
@@ -152,7 +360,7 @@ attest_store_import_file (AttestStore              *self,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
 
   if (meta != NULL)
@@ -161,7 +369,7 @@ attest_store_import_file (AttestStore              *self,
   if (file_meta.origin == NULL)
     file_meta.origin = path != NULL ? path : name;
 
-  return attest_store_import_text (self, contents, length, &file_meta, error);
+  return attest_store_import_bytes (self, bytes, NULL, NULL, &file_meta, error);
 }
 
 /* Operations. The _in_change helpers expect a change being recorded. */

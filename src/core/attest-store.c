@@ -804,7 +804,7 @@ store_open (const char  *path,
   if (!_attest_store_exec (self,
         "CREATE TEMP TABLE pending_articles AS "
         "  SELECT uuid, title, byline, outlet, url, published, language, body, content_hash, "
-        "         imported_at, origin FROM main.articles WHERE 0; "
+        "         imported_at, origin, description FROM main.articles WHERE 0; "
         "CREATE INDEX temp.pending_articles_hash ON pending_articles (content_hash);", error))
     return NULL;
 
@@ -1124,9 +1124,9 @@ attest_store_end_batch (AttestStore  *self,
   if (commit)
     ok = _attest_store_exec (self,
            "INSERT INTO main.articles (uuid, title, byline, outlet, url, published, language, "
-           "  body, content_hash, imported_at, origin) "
+           "  body, content_hash, imported_at, origin, description) "
            "SELECT uuid, title, byline, outlet, url, published, language, body, content_hash, "
-           "  imported_at, origin FROM temp.pending_articles ORDER BY rowid; "
+           "  imported_at, origin, description FROM temp.pending_articles ORDER BY rowid; "
            "DELETE FROM temp.pending_articles; "
            "COMMIT", error);
   else

@@ -14,6 +14,7 @@
 #include "attest-article.h"
 #include "attest-source.h"
 #include "attest-annotation.h"
+#include "attest-fetch.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ typedef struct
   const char *published;  /* ISO 8601 date */
   const char *language;   /* BCP 47 tag */
   const char *origin;     /* where it came from: a path, a URL, "paste" */
+  const char *description;
 } AttestArticleMeta;
 
 typedef struct
@@ -83,6 +85,19 @@ guint64           attest_store_get_generation    (AttestStore        *self);
 char             *attest_store_import_text       (AttestStore              *self,
                                                   const char               *data,
                                                   gssize                    length,
+                                                  const AttestArticleMeta  *meta,
+                                                  GError                  **error);
+/* Text, Markdown, HTML (main text extracted) or PDF (text layer). content_type may be NULL:
+ * then the origin's file name, then the bytes themselves, tell. */
+char             *attest_store_import_bytes      (AttestStore              *self,
+                                                  GBytes                   *bytes,
+                                                  const char               *content_type,
+                                                  const char               *charset,
+                                                  const AttestArticleMeta  *meta,
+                                                  GError                  **error);
+/* Imports a fetched page and keeps the bytes as served, with where and when, beside it. */
+char             *attest_store_import_fetched    (AttestStore              *self,
+                                                  AttestFetchResult        *fetched,
                                                   const AttestArticleMeta  *meta,
                                                   GError                  **error);
 char             *attest_store_import_file       (AttestStore              *self,

@@ -1,0 +1,409 @@
+/* attest-application.c: the Attest application, its app-wide actions and windows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-application"
+
+#include "config.h"
+
+#include "attest-application.h"
+
+#include <glib/gi18n.h>
+
+#include "attest-core.h"
+#include "attest-window.h"
+
+struct _AttestApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AttestApplication, attest_application, ADW_TYPE_APPLICATION)
+
+typedef enum
+{
+  CHOOSE_NEW,
+  CHOOSE_OPEN,
+} ChooseMode;
+
+/* The schema may be missing when running from a build tree without GSETTINGS_SCHEMA_DIR:
+ * the application still works, it just does not remember. */
+static GSettings *
+attest_application_create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not found, settings are not saved", APP_ID);
+      return NULL;
+    }
+  return g_settings_new (APP_ID);
+}
+
+static AttestWindow *
+attest_application_get_empty_window (AttestApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (ATTEST_IS_WINDOW (active) && attest_window_get_store (ATTEST_WINDOW (active)) == NULL)
+    return ATTEST_WINDOW (active);
+
+  return attest_window_new (self, NULL);
+}
+
+static void
+attest_application_show_error (AttestApplication *self,
+                               const char        *heading,
+                               const char        *message)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".attest");
+}
+
+static void
+attest_application_remember (AttestApplication *self,
+                             GFile             *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-project", path);
+}
+
+static void
+attest_application_create_project (AttestApplication *self,
+                                   GFile             *chosen)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AttestWindow *window;
+
+  if (is_project_file (chosen))
+    {
+      file = g_object_ref (chosen);
+    }
+  else
+    {
+      g_autofree char *with_suffix = g_strconcat (g_file_peek_path (chosen), ".attest", NULL);
+      file = g_file_new_for_path (with_suffix);
+    }
+  path = g_file_get_path (file);
+
+  /* The file chooser asked before replacing an existing file: a new project starts empty,
+   * so the old database and its WAL files go. */
+  if (g_file_query_exists (file, NULL))
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+          g_autoptr(GFile) f = g_file_new_for_path (p);
+          g_autoptr(GError) delete_error = NULL;
+
+          if (!g_file_delete (f, NULL, &delete_error) &&
+              !g_error_matches (delete_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              attest_application_show_error (self, _("Could Not Create Project"),
+                                             delete_error->message);
+              return;
+            }
+        }
+    }
+
+  store = attest_store_create (path, &error);
+  if (store == NULL)
+    {
+      attest_application_show_error (self, _("Could Not Create Project"), error->message);
+      return;
+    }
+
+  window = attest_application_get_empty_window (self);
+  attest_window_set_store (window, store);
+  attest_application_remember (self, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(AttestApplication) self = user_data;
+  ChooseMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "mode"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL && mode == CHOOSE_NEW)
+        attest_application_create_project (self, file);
+      else if (file != NULL)
+        attest_application_open_project (self, file);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+attest_application_choose (AttestApplication *self,
+                           ChooseMode         mode)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  if (mode == CHOOSE_NEW)
+    native = gtk_file_chooser_native_new (_("New Project"), parent,
+                                          GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Create"), _("_Cancel"));
+  else
+    native = gtk_file_chooser_native_new (_("Open Project"), parent,
+                                          GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Open"), _("_Cancel"));
+
+  gtk_file_filter_set_name (filter, _("Attest Projects"));
+  gtk_file_filter_add_pattern (filter, "*.attest");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (mode == CHOOSE_NEW)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled.attest"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "mode", GINT_TO_POINTER (mode));
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_project_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  attest_application_choose (ATTEST_APPLICATION (user_data), CHOOSE_NEW);
+}
+
+static void
+open_project_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  attest_application_choose (ATTEST_APPLICATION (user_data), CHOOSE_OPEN);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Attest contributors", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Attest"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("A research workbench for people who study the news: "
+                                       "mark who is quoted and what is claimed, and export it."),
+                         "developer-name", _("The Attest contributors"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it save its size before the application goes. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-project", new_project_action },
+  { "open-project", open_project_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+attest_application_startup (GApplication *app)
+{
+  AttestApplication *self = ATTEST_APPLICATION (app);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-project", { "<Control>n", NULL } },
+    { "app.open-project", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export-json", { "<Control>e", NULL } },
+    { "win.export-csv", { "<Control><Shift>e", NULL } },
+    { "win.mark-quote", { "<Control>m", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (attest_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  self->settings = attest_application_create_settings ();
+}
+
+static void
+attest_application_activate (GApplication *app)
+{
+  AttestApplication *self = ATTEST_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *last = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-project");
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (last);
+
+      attest_application_open_project (self, file);
+      if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+        return;
+    }
+
+  window = GTK_WINDOW (attest_window_new (self, NULL));
+  gtk_window_present (window);
+}
+
+static void
+attest_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    attest_application_open_project (ATTEST_APPLICATION (app), files[i]);
+}
+
+static void
+attest_application_dispose (GObject *object)
+{
+  AttestApplication *self = ATTEST_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (attest_application_parent_class)->dispose (object);
+}
+
+static void
+attest_application_class_init (AttestApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = attest_application_dispose;
+
+  app_class->startup = attest_application_startup;
+  app_class->activate = attest_application_activate;
+  app_class->open = attest_application_open;
+}
+
+static void
+attest_application_init (AttestApplication *self)
+{
+}
+
+AttestApplication *
+attest_application_new (void)
+{
+  return g_object_new (ATTEST_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", ATTEST_RESOURCE_PATH,
+                       NULL);
+}
+
+void
+attest_application_open_project (AttestApplication *self,
+                                 GFile             *file)
+{
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AttestWindow *window;
+
+  g_return_if_fail (ATTEST_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      attest_application_show_error (self, _("Could Not Open Project"),
+                                     _("Only projects on this computer can be opened."));
+      return;
+    }
+
+  store = attest_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"),
+                                                  name, error->message);
+
+      /* Show the welcome page behind the error, so the user is not left with nothing. */
+      if (gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
+        gtk_window_present (GTK_WINDOW (attest_window_new (self, NULL)));
+      attest_application_show_error (self, _("Could Not Open Project"), message);
+      return;
+    }
+
+  window = attest_application_get_empty_window (self);
+  attest_window_set_store (window, store);
+  attest_application_remember (self, file);
+  gtk_window_present (GTK_WINDOW (window));
+}

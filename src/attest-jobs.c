@@ -1,0 +1,337 @@
+/* attest-jobs.c: the application's long work (import, export) as async operations.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-jobs"
+
+#include "config.h"
+
+#include "attest-jobs.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  char               *project_path;
+  GPtrArray          *files;
+  AttestProgressFunc  progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+} ImportData;
+
+typedef struct
+{
+  GTask *task;
+  double fraction;
+} ProgressReport;
+
+typedef struct
+{
+  char           *project_path;
+  char           *format;
+  AttestCsvTable  table;
+  GFile          *file;
+} ExportData;
+
+void
+attest_import_result_free (AttestImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->errors, g_ptr_array_unref);
+  g_free (result->last_uuid);
+  g_free (result);
+}
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->project_path);
+  g_ptr_array_unref (data->files);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->project_path);
+  g_free (data->format);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static gboolean
+is_importable_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".txt") ||
+         g_str_has_suffix (lower, ".md") ||
+         g_str_has_suffix (lower, ".markdown") ||
+         g_str_has_suffix (lower, ".html") ||
+         g_str_has_suffix (lower, ".htm");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Expands folders into their importable files, in name order so imports are repeatable. */
+static void
+collect_files (GFile        *file,
+               GPtrArray    *out,
+               GCancellable *cancellable,
+               guint         depth)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_ptr_array_add (out, g_object_ref (file));
+      return;
+    }
+  if (depth > 16)
+    return;
+
+  enumerator = g_file_enumerate_children (file,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (enumerator == NULL)
+    return;
+
+  children = g_ptr_array_new_with_free_func (g_free);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, NULL) || info == NULL)
+        break;
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY || is_importable_name (name))
+        g_ptr_array_add (children, g_strdup (name));
+    }
+  g_ptr_array_sort (children, compare_names);
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (children, i));
+
+      collect_files (child, out, cancellable, depth + 1);
+    }
+}
+
+static gboolean
+report_progress_cb (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  ImportData *data = g_task_get_task_data (report->task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (report->task)) &&
+      data->progress != NULL)
+    data->progress (report->fraction, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static void
+report_progress (GTask  *task,
+                 double  fraction)
+{
+  ImportData *data = g_task_get_task_data (task);
+  ProgressReport *report = g_new0 (ProgressReport, 1);
+
+  report->task = g_object_ref (task);
+  report->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                              report_progress_cb, report, progress_report_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(AttestImportResult) result = g_new0 (AttestImportResult, 1);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *error = NULL;
+
+  result->errors = g_ptr_array_new_with_free_func (g_free);
+
+  store = attest_store_open (data->project_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < data->files->len; i++)
+    collect_files (g_ptr_array_index (data->files, i), files, cancellable, 0);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) import_error = NULL;
+      g_autofree char *uuid = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      uuid = attest_store_import_file (store, file, NULL, cancellable, &import_error);
+      if (uuid != NULL)
+        {
+          result->n_imported++;
+          g_free (result->last_uuid);
+          result->last_uuid = g_steal_pointer (&uuid);
+        }
+      else if (g_error_matches (import_error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE))
+        {
+          result->n_duplicates++;
+        }
+      else if (g_error_matches (import_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&import_error));
+          return;
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          result->n_failed++;
+          g_ptr_array_add (result->errors,
+                           g_strdup_printf ("%s: %s", name, import_error->message));
+        }
+
+      report_progress (task, (double) (i + 1) / files->len);
+    }
+
+  if (files->len == 0)
+    {
+      g_task_return_new_error (task, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                               _("No .txt, .md or .html files to import"));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result),
+                         (GDestroyNotify) attest_import_result_free);
+}
+
+void
+attest_import_files_async (const char          *project_path,
+                           GFile              **files,
+                           guint                n_files,
+                           AttestProgressFunc   progress,
+                           gpointer             progress_data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (project_path != NULL);
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  data = g_new0 (ImportData, 1);
+  data->project_path = g_strdup (project_path);
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attest_import_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+AttestImportResult *
+attest_import_files_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attest_import_files_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(AttestStore) store = NULL;
+  GError *error = NULL;
+
+  store = attest_store_open (data->project_path, &error);
+  if (store == NULL ||
+      !attest_export_to_file (store, data->format, data->table, data->file, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+attest_export_async (const char          *project_path,
+                     const char          *format,
+                     AttestCsvTable       table,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (project_path != NULL);
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ExportData, 1);
+  data->project_path = g_strdup (project_path);
+  data->format = g_strdup (format);
+  data->table = table;
+  data->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attest_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+attest_export_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == attest_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,448 @@
+/* attest-reader.c: shows one article, its annotations highlighted, and lets the user select
+ * a span of its body.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "attest-reader"
+
+#include "config.h"
+
+#include "attest-reader.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _AttestReader
+{
+  GtkWidget       parent_instance;
+
+  AttestArticle  *article;
+  guint           body_offset;
+  guint           body_length;
+
+  GtkTextTag     *title_tag;
+  GtkTextTag     *meta_tag;
+  GtkTextTag     *kind_tags[ATTEST_ANNOTATION_N_KINDS];
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkTextView    *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (AttestReader, attest_reader, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Highlight colours: translucent, so they read on both the light and the dark style. */
+static const struct
+{
+  const char *name;
+  const char *background;
+  gboolean    underline;
+} kind_styles[ATTEST_ANNOTATION_N_KINDS] = {
+  [ATTEST_ANNOTATION_DIRECT] = { "annotation-direct", "rgba(53,132,228,0.30)", TRUE },
+  [ATTEST_ANNOTATION_INDIRECT] = { "annotation-indirect", "rgba(46,194,126,0.30)", FALSE },
+  [ATTEST_ANNOTATION_CLAIM] = { "annotation-claim", "rgba(245,194,17,0.38)", FALSE },
+  [ATTEST_ANNOTATION_NOTE] = { "annotation-note", "rgba(192,97,203,0.28)", FALSE },
+};
+
+static void
+attest_reader_update_meta_colour (AttestReader *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkRGBA colour;
+
+  gdk_rgba_parse (&colour, adw_style_manager_get_dark (style) ? "#9a9996" : "#6b6a6e");
+  g_object_set (self->meta_tag, "foreground-rgba", &colour, NULL);
+}
+
+static void
+attest_reader_create_tags (AttestReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  self->title_tag = gtk_text_buffer_create_tag (buffer, "title",
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "scale", 1.6,
+                                                "pixels-below-lines", 8,
+                                                NULL);
+  self->meta_tag = gtk_text_buffer_create_tag (buffer, "meta",
+                                               "scale", 0.9,
+                                               "pixels-below-lines", 4,
+                                               NULL);
+  attest_reader_update_meta_colour (self);
+
+  for (guint i = 0; i < ATTEST_ANNOTATION_N_KINDS; i++)
+    {
+      GdkRGBA background;
+
+      gdk_rgba_parse (&background, kind_styles[i].background);
+      self->kind_tags[i] = gtk_text_buffer_create_tag (buffer, kind_styles[i].name,
+                                                       "background-rgba", &background,
+                                                       NULL);
+      if (kind_styles[i].underline)
+        {
+          GdkRGBA line = background;
+
+          line.alpha = 1.0;
+          g_object_set (self->kind_tags[i],
+                        "underline", PANGO_UNDERLINE_SINGLE,
+                        "underline-rgba", &line,
+                        NULL);
+        }
+    }
+}
+
+static char *
+attest_reader_dup_meta_line (AttestArticle *article)
+{
+  const char *parts[] = {
+    attest_article_get_outlet (article),
+    attest_article_get_published (article),
+    attest_article_get_byline (article),
+  };
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, parts[i]);
+    }
+  return line->len > 0 ? g_string_free (g_steal_pointer (&line), FALSE) : NULL;
+}
+
+static void
+attest_reader_fill (AttestReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *meta = NULL;
+  const char *title;
+  const char *body;
+  gboolean headline_in_body;
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->body_offset = 0;
+  self->body_length = 0;
+
+  if (self->article == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  title = attest_article_get_title (self->article);
+  body = attest_article_get_body (self->article);
+  if (body == NULL)
+    g_warning ("Article %s was loaded without its body", attest_article_get_uuid (self->article));
+
+  /* A plain text article often starts with its headline: then that line of the body is
+   * shown as the title (and can be annotated like the rest), not repeated above it. */
+  headline_in_body = body != NULL && title != NULL && *title != '\0' &&
+                     strncmp (body, title, strlen (title)) == 0 &&
+                     (body[strlen (title)] == '\n' || body[strlen (title)] == '\0');
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  meta = attest_reader_dup_meta_line (self->article);
+  if (headline_in_body)
+    {
+      if (meta != NULL)
+        {
+          gtk_text_buffer_insert_with_tags (buffer, &iter, meta, -1, self->meta_tag, NULL);
+          gtk_text_buffer_insert (buffer, &iter, "\n\n", 2);
+        }
+    }
+  else
+    {
+      gtk_text_buffer_insert_with_tags (buffer, &iter,
+                                        title != NULL && *title != '\0' ? title : _("Untitled"),
+                                        -1, self->title_tag, NULL);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+      if (meta != NULL)
+        {
+          gtk_text_buffer_insert_with_tags (buffer, &iter, meta, -1, self->meta_tag, NULL);
+          gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+        }
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+    }
+
+  self->body_offset = gtk_text_iter_get_offset (&iter);
+  if (body != NULL)
+    {
+      gtk_text_buffer_insert (buffer, &iter, body, -1);
+      self->body_length = gtk_text_iter_get_offset (&iter) - self->body_offset;
+    }
+
+  if (headline_in_body)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          self->body_offset + g_utf8_strlen (title, -1));
+      gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.0, FALSE, 0.0, 0.0);
+
+  gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+static void
+on_dark_changed (AttestReader *self)
+{
+  attest_reader_update_meta_colour (self);
+}
+
+static void
+attest_reader_dispose (GObject *object)
+{
+  AttestReader *self = ATTEST_READER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_READER);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (attest_reader_parent_class)->dispose (object);
+}
+
+static void
+attest_reader_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AttestReader *self = ATTEST_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_reader_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AttestReader *self = ATTEST_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      attest_reader_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_reader_class_init (AttestReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attest_reader_dispose;
+  object_class->get_property = attest_reader_get_property;
+  object_class->set_property = attest_reader_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         ATTEST_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/attest/Attest/ui/attest-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttestReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestReader, text_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "attest-reader");
+}
+
+static void
+attest_reader_init (AttestReader *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  attest_reader_create_tags (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+attest_reader_new (void)
+{
+  return g_object_new (ATTEST_TYPE_READER, NULL);
+}
+
+AttestArticle *
+attest_reader_get_article (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+
+  return self->article;
+}
+
+void
+attest_reader_set_article (AttestReader  *self,
+                           AttestArticle *article)
+{
+  g_return_if_fail (ATTEST_IS_READER (self));
+  g_return_if_fail (article == NULL || ATTEST_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  attest_reader_fill (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+void
+attest_reader_set_annotations (AttestReader *self,
+                               GPtrArray    *annotations)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (ATTEST_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < ATTEST_ANNOTATION_N_KINDS; i++)
+    gtk_text_buffer_remove_tag (buffer, self->kind_tags[i], &start, &end);
+
+  if (annotations == NULL || self->article == NULL)
+    return;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      AttestAnnotation *annotation = g_ptr_array_index (annotations, i);
+      AttestAnnotationKind kind = attest_annotation_get_kind (annotation);
+      guint a = attest_annotation_get_start (annotation);
+      guint b = attest_annotation_get_end (annotation);
+
+      if ((guint) kind >= ATTEST_ANNOTATION_N_KINDS || a >= b || b > self->body_length)
+        {
+          g_debug ("Annotation %s is outside the body, not shown",
+                   attest_annotation_get_uuid (annotation));
+          continue;
+        }
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset + a);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset + b);
+      gtk_text_buffer_apply_tag (buffer, self->kind_tags[kind], &start, &end);
+    }
+}
+
+GtkTextBuffer *
+attest_reader_get_buffer (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
+guint
+attest_reader_get_body_offset (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), 0);
+
+  return self->body_offset;
+}
+
+GtkTextTag *
+attest_reader_get_kind_tag (AttestReader         *self,
+                            AttestAnnotationKind  kind)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+  g_return_val_if_fail ((guint) kind < ATTEST_ANNOTATION_N_KINDS, NULL);
+
+  return self->kind_tags[kind];
+}
+
+gboolean
+attest_reader_get_selection (AttestReader *self,
+                             guint        *start,
+                             guint        *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+  int s, e;
+
+  g_return_val_if_fail (ATTEST_IS_READER (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->article == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    return FALSE;
+
+  /* A drag often catches the title or a space at either end: keep what is in the body. */
+  s = MAX (gtk_text_iter_get_offset (&a), (int) self->body_offset);
+  e = MIN (gtk_text_iter_get_offset (&b), (int) (self->body_offset + self->body_length));
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, s);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, e);
+  while (s < e && g_unichar_isspace (gtk_text_iter_get_char (&a)))
+    {
+      gtk_text_iter_forward_char (&a);
+      s++;
+    }
+  while (e > s)
+    {
+      GtkTextIter last = b;
+
+      gtk_text_iter_backward_char (&last);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&last)))
+        break;
+      b = last;
+      e--;
+    }
+  if (s >= e)
+    return FALSE;
+
+  if (start != NULL)
+    *start = s - self->body_offset;
+  if (end != NULL)
+    *end = e - self->body_offset;
+  return TRUE;
+}
+
+void
+attest_reader_select_span (AttestReader *self,
+                           guint         start,
+                           guint         end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (ATTEST_IS_READER (self));
+
+  if (self->article == NULL || start > end || end > self->body_length)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, self->body_offset + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, self->body_offset + end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  /* The mark, unlike an iter, is scrolled to once the lines are laid out. */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
+                                0.0, TRUE, 0.0, 0.3);
+}

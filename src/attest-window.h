@@ -1,0 +1,44 @@
+/* attest-window.h: a window on one Attest project, or the welcome page without one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attest-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AttestApplication AttestApplication;
+typedef struct _AttestReader AttestReader;
+typedef struct _AttestAnnotationPanel AttestAnnotationPanel;
+
+#define ATTEST_TYPE_WINDOW (attest_window_get_type ())
+G_DECLARE_FINAL_TYPE (AttestWindow, attest_window, ATTEST, WINDOW, AdwApplicationWindow)
+
+/* Actions (win.*):
+ *   import, export-json, export-csv (quotes), export-csv-table (s: table name),
+ *   mark-quote (asks about the reader's selection),
+ *   create-annotation ((suuss): kind nick, start, end in code points of the body,
+ *                      speaker name or "", speaker kind for a new source),
+ *   delete-annotation (s: uuid), undo, redo, cancel-jobs (stops imports and exports).
+ */
+
+AttestWindow          *attest_window_new              (AttestApplication *application,
+                                                       AttestStore       *store);
+AttestStore           *attest_window_get_store        (AttestWindow      *self);
+void                   attest_window_set_store        (AttestWindow      *self,
+                                                       AttestStore       *store);
+/* The article list as shown, with its selection. */
+GtkSingleSelection    *attest_window_get_selection    (AttestWindow      *self);
+AttestReader          *attest_window_get_reader       (AttestWindow      *self);
+AttestAnnotationPanel *attest_window_get_panel        (AttestWindow      *self);
+/* Imports files and folders off the main thread; shows a toast when done. */
+void                   attest_window_import_files     (AttestWindow      *self,
+                                                       GFile            **files,
+                                                       guint              n_files);
+gboolean               attest_window_get_busy         (AttestWindow      *self);
+double                 attest_window_get_progress     (AttestWindow      *self);
+
+G_END_DECLS

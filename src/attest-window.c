@@ -289,7 +289,6 @@ create_annotation_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   AttestWindow *self = ATTEST_WINDOW (widget);
-  g_autoptr(AttestSource) source = NULL;
   g_autoptr(AttestAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
   const char *kind_nick, *speaker, *speaker_kind;
@@ -308,21 +307,11 @@ create_annotation_action (GtkWidget  *widget,
       return;
     }
 
-  if (*speaker != '\0')
-    {
-      source = attest_store_find_source (self->store, speaker, &error);
-      if (source == NULL && error == NULL)
-        source = attest_store_create_source (self->store, speaker,
-                                             *speaker_kind != '\0' ? speaker_kind : "other",
-                                             &error);
-    }
-
-  if (error == NULL)
-    annotation = attest_store_create_annotation (self->store,
-                                                 attest_article_get_uuid (self->article),
-                                                 kind, start, end,
-                                                 source != NULL ? attest_source_get_uuid (source) : NULL,
-                                                 NULL, NULL, &error);
+  /* Finding or creating the speaker and marking the span are one undo step. */
+  annotation = attest_store_annotate_span (self->store, attest_article_get_uuid (self->article),
+                                           kind, start, end, speaker,
+                                           *speaker_kind != '\0' ? speaker_kind : NULL,
+                                           NULL, NULL, &error);
   if (annotation == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not mark the text: %s"),

@@ -479,10 +479,16 @@ test_mark_quote_dialog (Fixture       *fixture,
       save_png (GTK_WIDGET (fixture->window), kept);
     }
 
-  /* Undo takes it out of the project, the highlight and the panel; redo brings it back. */
+  /* Undo takes it out of the project, the highlight and the panel, and with it the speaker
+   * the dialog created; redo brings both back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   spin ();
   assert_no_annotations (fixture);
+  {
+    g_autoptr(GPtrArray) sources = attest_store_list_sources (fixture->store, NULL);
+
+    g_assert_cmpuint (sources->len, ==, 0);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
   spin ();

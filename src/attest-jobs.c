@@ -62,73 +62,6 @@ export_data_free (ExportData *data)
 }
 
 static gboolean
-is_importable_name (const char *name)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  return g_str_has_suffix (lower, ".txt") ||
-         g_str_has_suffix (lower, ".md") ||
-         g_str_has_suffix (lower, ".markdown") ||
-         g_str_has_suffix (lower, ".html") ||
-         g_str_has_suffix (lower, ".htm");
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Expands folders into their importable files, in name order so imports are repeatable. */
-static void
-collect_files (GFile        *file,
-               GPtrArray    *out,
-               GCancellable *cancellable,
-               guint         depth)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) children = NULL;
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_ptr_array_add (out, g_object_ref (file));
-      return;
-    }
-  if (depth > 16)
-    return;
-
-  enumerator = g_file_enumerate_children (file,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (enumerator == NULL)
-    return;
-
-  children = g_ptr_array_new_with_free_func (g_free);
-  for (;;)
-    {
-      GFileInfo *info = NULL;
-      const char *name;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, NULL) || info == NULL)
-        break;
-      name = g_file_info_get_name (info);
-      if (name[0] == '.')
-        continue;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY || is_importable_name (name))
-        g_ptr_array_add (children, g_strdup (name));
-    }
-  g_ptr_array_sort (children, compare_names);
-  for (guint i = 0; i < children->len; i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (children, i));
-
-      collect_files (child, out, cancellable, depth + 1);
-    }
-}
-
-static gboolean
 report_progress_cb (gpointer user_data)
 {
   ProgressReport *report = user_data;
@@ -163,6 +96,17 @@ report_progress (GTask  *task,
 }
 
 static void
+on_file_imported (GFile        *file,
+                  const char   *uuid,
+                  const GError *error,
+                  guint         done,
+                  guint         total,
+                  gpointer      user_data)
+{
+  report_progress (user_data, (double) done / total);
+}
+
+static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -170,68 +114,39 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(AttestImportResult) result = g_new0 (AttestImportResult, 1);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AttestImportSummary) summary = NULL;
+  g_autoptr(AttestImportResult) result = NULL;
   GError *error = NULL;
 
-  result->errors = g_ptr_array_new_with_free_func (g_free);
-
-  store = attest_store_open (data->project_path, &error);
-  if (store == NULL)
+  if (!(store = attest_store_open (data->project_path, &error))
+      || !(summary = attest_import_files (store, data->files, NULL, on_file_imported, task,
+                                          cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  for (guint i = 0; i < data->files->len; i++)
-    collect_files (g_ptr_array_index (data->files, i), files, cancellable, 0);
-
-  for (guint i = 0; i < files->len; i++)
+  if (summary->cancelled && summary->n_imported == 0)
     {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GError) import_error = NULL;
-      g_autofree char *uuid = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      uuid = attest_store_import_file (store, file, NULL, cancellable, &import_error);
-      if (uuid != NULL)
-        {
-          result->n_imported++;
-          g_free (result->last_uuid);
-          result->last_uuid = g_steal_pointer (&uuid);
-        }
-      else if (g_error_matches (import_error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE))
-        {
-          result->n_duplicates++;
-        }
-      else if (g_error_matches (import_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&import_error));
-          return;
-        }
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          result->n_failed++;
-          g_ptr_array_add (result->errors,
-                           g_strdup_printf ("%s: %s", name, import_error->message));
-        }
-
-      report_progress (task, (double) (i + 1) / files->len);
-    }
-
-  if (files->len == 0)
-    {
-      g_task_return_new_error (task, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                               _("No .txt, .md or .html files to import"));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import stopped"));
       return;
     }
+  if (summary->n_imported + summary->n_duplicates + summary->n_failed == 0)
+    {
+      g_task_return_new_error (task, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                               _("There are no articles to import here: Attest reads text, "
+                                 "Markdown, HTML and PDF files."));
+      return;
+    }
+
+  result = g_new0 (AttestImportResult, 1);
+  result->n_imported = summary->n_imported;
+  result->n_duplicates = summary->n_duplicates;
+  result->n_failed = summary->n_failed;
+  result->cancelled = summary->cancelled;
+  result->errors = g_ptr_array_ref (summary->errors);
+  if (summary->uuids->len > 0)
+    result->last_uuid = g_strdup (g_ptr_array_index (summary->uuids, summary->uuids->len - 1));
 
   g_task_return_pointer (task, g_steal_pointer (&result),
                          (GDestroyNotify) attest_import_result_free);

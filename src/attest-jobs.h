@@ -22,6 +22,8 @@ typedef struct
   guint      n_imported;
   guint      n_duplicates;
   guint      n_failed;
+  /* Stopped by the user after some articles were in: those stay. */
+  gboolean   cancelled;
   /* One "name: reason" line per failed file. */
   GPtrArray *errors;
   /* The uuid of the last article imported, or NULL. */
@@ -31,7 +33,7 @@ typedef struct
 void attest_import_result_free (AttestImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestImportResult, attest_import_result_free)
 
-/* Files may be folders: their .txt, .md and .html files are imported. */
+/* Files may be folders: their text, Markdown, HTML and PDF files are imported. */
 void                attest_import_files_async  (const char           *project_path,
                                                 GFile               **files,
                                                 guint                 n_files,

@@ -82,6 +82,14 @@ import_summary (AttestImportResult *result)
                                                           result->n_failed),
                                              result->n_failed));
   g_ptr_array_add (parts, NULL);
+
+  if (result->cancelled)
+    {
+      g_autofree char *done = g_strjoinv (", ", (char **) parts->pdata);
+
+      /* Translators: %s lists what was imported before the stop */
+      return g_strdup_printf (_("Import stopped: %s"), done);
+    }
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 

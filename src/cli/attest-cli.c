@@ -20,8 +20,6 @@
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
 
-#define IMPORT_BATCH 500
-
 typedef struct
 {
   char     *project;
@@ -237,81 +235,6 @@ cmd_init (Options  *o,
   return EXIT_SUCCESS;
 }
 
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *pa = g_file_get_path (*(GFile **) a);
-  g_autofree char *pb = g_file_get_path (*(GFile **) b);
-
-  return g_strcmp0 (pa, pb);
-}
-
-static gboolean
-is_importable_name (const char *name)
-{
-  static const char * const suffixes[] = { ".txt", ".text", ".md", ".markdown", ".html",
-                                           ".htm", ".xhtml", ".pdf", NULL };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (lower, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* A folder of articles often carries its own notes; those are not articles. */
-static gboolean
-is_folder_notes (const char *name)
-{
-  static const char * const notes[] = { "readme", "license", "licence", "copying",
-                                         "changelog", "manifest", "notice", NULL };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  char *dot = strchr (lower, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-  return g_strv_contains (notes, lower);
-}
-
-/* Files in a folder and its subfolders that Attest can import, in path order. */
-static gboolean
-collect_folder (GFile      *dir,
-                GPtrArray  *files,
-                guint      *n_skipped,
-                GError    **error)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-  GFile *child;
-
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
-  if (children == NULL)
-    return FALSE;
-
-  while (g_file_enumerator_iterate (children, &info, &child, NULL, error) && info != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (name[0] == '.')
-        continue;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          if (!collect_folder (child, files, n_skipped, error))
-            return FALSE;
-        }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-               && is_importable_name (name) && !is_folder_notes (name))
-        g_ptr_array_add (files, g_object_ref (child));
-      else
-        (*n_skipped)++;
-    }
-
-  return error == NULL || *error == NULL;
-}
-
 static gboolean
 is_web_address (const char *arg)
 {
@@ -349,6 +272,24 @@ import_url (AttestStore             *store,
   return IMPORTED;
 }
 
+static void
+on_file_imported (GFile        *file,
+                  const char   *uuid,
+                  const GError *error,
+                  guint         done,
+                  guint         total,
+                  gpointer      user_data)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  if (uuid != NULL)
+    g_print ("%s\t%s\n", uuid, display);
+  else if (g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE))
+    g_printerr ("duplicate: %s: %s\n", display, error->message);
+  else
+    g_printerr ("skipped: %s: %s\n", display, error->message);
+}
+
 static int
 cmd_import (Options  *o,
             int       argc,
@@ -356,16 +297,18 @@ cmd_import (Options  *o,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AttestImportSummary) summary = NULL;
   AttestArticleMeta meta = {
     .title = o->title, .byline = o->byline, .outlet = o->outlet, .url = o->url,
     .published = o->date, .language = o->language,
   };
-  guint n_imported = 0, n_duplicates = 0, n_failed = 0, n_skipped = 0;
+  guint n_urls = 0, n_url_imported = 0, n_url_duplicates = 0, n_url_failed = 0;
+  guint n_imported, n_duplicates, n_failed;
 
   if (argc < 1)
     {
-      g_printerr (_("attest-cli: import needs at least one file or folder\n"));
+      g_printerr (_("attest-cli: import needs at least one file, folder or web address\n"));
       return EXIT_USAGE;
     }
   if (!(store = open_project (&error)))
@@ -373,90 +316,37 @@ cmd_import (Options  *o,
 
   for (int i = 0; i < argc; i++)
     {
-      g_autoptr(GFile) file = NULL;
-
-      if (is_web_address (argv[i]))
+      if (!is_web_address (argv[i]))
         {
-          switch (import_url (store, argv[i], &meta))
-            {
-            case IMPORTED:
-              n_imported++;
-              break;
-            case DUPLICATE:
-              n_duplicates++;
-              break;
-            case FAILED:
-            default:
-              n_failed++;
-            }
+          g_ptr_array_add (inputs, g_file_new_for_commandline_arg (argv[i]));
           continue;
         }
 
-      file = g_file_new_for_commandline_arg (argv[i]);
-
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      n_urls++;
+      switch (import_url (store, argv[i], &meta))
         {
-          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-
-          if (!collect_folder (file, found, &n_skipped, &error))
-            {
-              g_printerr ("skipped: %s: %s\n", argv[i], error->message);
-              g_clear_error (&error);
-              n_failed++;
-              continue;
-            }
-          g_ptr_array_sort (found, compare_files);
-          for (guint j = 0; j < found->len; j++)
-            g_ptr_array_add (files, g_object_ref (g_ptr_array_index (found, j)));
+        case IMPORTED:
+          n_url_imported++;
+          break;
+        case DUPLICATE:
+          n_url_duplicates++;
+          break;
+        case FAILED:
+        default:
+          n_url_failed++;
         }
-      else
-        g_ptr_array_add (files, g_steal_pointer (&file));
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autofree char *display = g_file_get_parse_name (file);
-      g_autofree char *uuid = NULL;
-
-      /* Per-article metadata makes no sense for a batch, except the outlet and language. */
-      if (files->len > 1)
-        meta.title = meta.url = NULL;
-
-      /* Batches of a few hundred: fast, and a crash loses at most one batch. */
-      if (i % IMPORT_BATCH == 0)
-        {
-          if ((i > 0 && !attest_store_end_batch (store, TRUE, &error))
-              || !attest_store_begin_batch (store, &error))
-            return fail (error);
-        }
-
-      if (!(uuid = attest_store_import_file (store, file, &meta, NULL, &error)))
-        {
-          if (g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE))
-            {
-              g_printerr ("duplicate: %s: %s\n", display, error->message);
-              n_duplicates++;
-            }
-          else
-            {
-              g_printerr ("skipped: %s: %s\n", display, error->message);
-              n_failed++;
-            }
-          g_clear_error (&error);
-          continue;
-        }
-
-      g_print ("%s\t%s\n", uuid, display);
-      n_imported++;
-    }
-
-  if (files->len > 0 && !attest_store_end_batch (store, TRUE, &error))
+  if (!(summary = attest_import_files (store, inputs, &meta, on_file_imported, NULL, NULL,
+                                       &error)))
     return fail (error);
 
-  if (files->len > 1 || n_skipped > 0)
+  n_imported = summary->n_imported + n_url_imported;
+  n_duplicates = summary->n_duplicates + n_url_duplicates;
+  n_failed = summary->n_failed + n_url_failed;
+  if (n_imported + n_duplicates + n_failed > 1 || summary->n_skipped > 0)
     g_printerr (_("%u imported, %u duplicates, %u failed, %u other files skipped\n"),
-                n_imported, n_duplicates, n_failed, n_skipped);
+                n_imported, n_duplicates, n_failed, summary->n_skipped);
 
   return n_failed > 0 ? EXIT_FAILED : EXIT_SUCCESS;
 }

@@ -15,4 +15,5 @@
 #include "attest-fetch.h"
 #include "attest-pdf.h"
 #include "attest-html.h"
+#include "attest-import.h"
 #include "attest-article-list.h"

@@ -27,10 +27,15 @@
 #define META_SCAN_BYTES      65536     /* where <meta charset> is looked for */
 #define MIN_PARAGRAPH_CHARS  25
 #define MIN_ARTICLE_CHARS    500
+#ifndef WRAPPER_SHARE
+#define WRAPPER_SHARE 0.7
+#endif
+#define SAME_CLASS_PARA      0.1       /* of the top candidate's paragraph text */
 #ifndef LINKY_PARAGRAPH
 #define LINKY_PARAGRAPH 0.7
 #endif
 #define BYLINE_MAX_CHARS     100
+#define MAX_HEADINGS         64
 #define JSON_MAX_NESTING     64
 
 /* ------------------------------------------------------------------------------------- */
@@ -462,6 +467,26 @@ node_text (xmlNode *node,
   return g_utf8_make_valid (out->str, out->len);
 }
 
+static guint
+word_count (const char *s)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        in_word = FALSE;
+      else if (!in_word)
+        {
+          in_word = TRUE;
+          n++;
+        }
+    }
+
+  return n;
+}
+
 static gboolean
 str_empty (const char *s)
 {
@@ -724,10 +749,14 @@ decode_page (const char  *data,
 
   if (charset == NULL && !str_empty (http_charset))
     charset = charset_for_label (http_charset, FALSE);
+  /* A page saved to disk is often re-encoded to UTF-8 and keeps its old <meta charset>;
+   * text in a legacy charset is almost never valid UTF-8 by chance. */
+  if (charset == NULL && g_utf8_validate_len (data, length, NULL))
+    charset = g_strdup ("UTF-8");
   if (charset == NULL)
     charset = sniff_meta_charset (data, length);
   if (charset == NULL)
-    charset = g_strdup (g_utf8_validate (data, length, NULL) ? "UTF-8" : "WINDOWS-1252");
+    charset = g_strdup ("WINDOWS-1252");
 
   g_debug ("decoding as %s", charset);
   data += *skip;
@@ -769,7 +798,7 @@ static const char *const unlikely_parts[] = {
   "newsletter", "pagination", "pager", "popup", "promo", "related", "remark", "replies",
   "rss", "share", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "subscribe",
   "supplemental", "outbrain", "taboola", "navbar", "navigation", "masthead", "signup",
-  "paywall", "modal", "recommend",
+  "modal", "recommend",
 };
 
 /* Whole words that would match too much as parts ("ad" in "header"). */
@@ -784,7 +813,7 @@ static const char *const maybe_parts[] = {
 
 static const char *const negative_parts[] = {
   "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-  "media", "outbrain", "taboola", "promo", "related", "scroll", "share", "shoutbox",
+  "outbrain", "taboola", "promo", "related", "scroll", "share", "shoutbox",
   "sidebar", "skyscraper", "sponsor", "shopping", "widget", "social", "cookie",
   "newsletter", "subscribe", "hidden", "caption", "byline", "author", "dateline",
   "timestamp", "recommend", "popular", "trending", "breadcrumb",
@@ -799,6 +828,19 @@ static const char *const positive_parts[] = {
   "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post",
   "text", "blog", "story", "prose",
 };
+
+static gboolean
+has_word_in (const char        *word,
+             gsize              len,
+             const char *const *words,
+             guint              n_words)
+{
+  for (guint i = 0; i < n_words; i++)
+    if (strlen (words[i]) == len && g_ascii_strncasecmp (word, words[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
 
 /* Splits "site-nav main_Content" into lower-case words and tests each against @words. */
 static gboolean
@@ -819,9 +861,8 @@ has_word (const char        *name,
         len++;
       if (len == 0)
         break;
-      for (guint i = 0; i < n_words; i++)
-        if (strlen (words[i]) == len && g_ascii_strncasecmp (p, words[i], len) == 0)
-          return TRUE;
+      if (has_word_in (p, len, words, n_words))
+        return TRUE;
       p += len;
     }
 
@@ -921,7 +962,9 @@ typedef struct
   char       *base_href;
   char       *dom_byline;
   guint       n_h1;
-  char       *h1;            /* the text of the only <h1>, when there is one */
+  char       *h1;            /* the text of the first <h1> */
+  GPtrArray  *headings;      /* texts of the first <h1> and <h2> elements */
+  xmlNode    *byline_node;
 } PageMeta;
 
 static void
@@ -936,6 +979,7 @@ page_meta_clear (PageMeta *pm)
   g_clear_pointer (&pm->base_href, g_free);
   g_clear_pointer (&pm->dom_byline, g_free);
   g_clear_pointer (&pm->h1, g_free);
+  g_clear_pointer (&pm->headings, g_ptr_array_unref);
 }
 
 static void
@@ -1080,6 +1124,7 @@ typedef struct
   guint  inline_commas;
   guint  list_text;      /* inside ul/ol */
   guint  heading_text;
+  guint  para_text;      /* non-link text of paragraphs, the measure of real content */
   guint  n_p;
   guint  n_li;
   guint  n_img;
@@ -1150,6 +1195,86 @@ is_hidden (const xmlNode *node)
     }
 
   return FALSE;
+}
+
+typedef struct
+{
+  glong length;
+  glong max;
+  gboolean started;
+  glong pending_space;
+} RawLength;
+
+static WalkAction
+raw_length_enter (xmlNode  *node,
+                  gpointer  user_data)
+{
+  RawLength *rl = user_data;
+
+  if (rl->length >= rl->max)
+    return WALK_STOP;
+  if (node->type == XML_TEXT_NODE && node->content != NULL)
+    {
+      for (const char *p = (const char *) node->content; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (g_ascii_isspace (*p))
+            {
+              /* Like textContent.trim (): inner whitespace counts, outer does not. */
+              if (rl->started)
+                rl->pending_space++;
+              continue;
+            }
+          rl->length += rl->pending_space + 1;
+          rl->pending_space = 0;
+          rl->started = TRUE;
+        }
+    }
+
+  return WALK_CONTINUE;
+}
+
+/* The length of an element's text as the DOM's textContent.trim () gives it: whitespace
+ * is not collapsed. Stops counting at @max. */
+static glong
+raw_text_length (xmlNode *node,
+                 glong    max)
+{
+  RawLength rl = { 0, max, FALSE, 0 };
+
+  walk_tree (node, raw_length_enter, NULL, &rl);
+
+  return rl.length;
+}
+
+static WalkAction
+itemprop_name_enter (xmlNode  *node,
+                     gpointer  user_data)
+{
+  xmlNode **found = user_data;
+  const char *itemprop;
+
+  if (node->type != XML_ELEMENT_NODE)
+    return WALK_SKIP_CHILDREN;
+  itemprop = attr (node, "itemprop");
+  if (itemprop != NULL && strstr (itemprop, "name") != NULL)
+    {
+      *found = node;
+      return WALK_STOP;
+    }
+
+  return WALK_CONTINUE;
+}
+
+/* The descendant marked itemprop="name" of a byline, the author's name alone. */
+static xmlNode *
+find_itemprop_name (xmlNode *byline)
+{
+  xmlNode *found = NULL;
+
+  for (xmlNode *c = byline->children; c != NULL && found == NULL; c = c->next)
+    walk_tree (c, itemprop_name_enter, NULL, &found);
+
+  return found;
 }
 
 /* First pass: read the metadata, drop what is never text (scripts, hidden elements,
@@ -1226,29 +1351,33 @@ prepare_enter (xmlNode  *node,
   if (is_hidden (node))
     return WALK_REMOVE;
 
-  if (is_tag (node, "h1"))
+  if ((is_tag (node, "h1") || is_tag (node, "h2")) && pm->headings->len < MAX_HEADINGS)
     {
-      pm->n_h1++;
-      if (pm->n_h1 == 1)
-        pm->h1 = node_text (node, 1024);
-    }
+      char *text = node_text (node, 1024);
 
-  if (pm->dom_byline == NULL && ex->body != NULL && looks_like_byline (node))
+      if (is_tag (node, "h1") && pm->n_h1++ == 0)
+        pm->h1 = g_strdup (text);
+      g_ptr_array_add (pm->headings, text);
+    }
+  else if (is_tag (node, "h1"))
+    pm->n_h1++;
+
+  if (pm->byline_node == NULL && ex->body != NULL && looks_like_byline (node))
     {
-      g_autofree char *text = node_text (node, 4 * BYLINE_MAX_CHARS);
-      glong chars = g_utf8_strlen (text, -1);
+      glong chars = raw_text_length (node, 2 * BYLINE_MAX_CHARS);
 
       if (chars > 0 && chars < BYLINE_MAX_CHARS)
-        pm->dom_byline = g_steal_pointer (&text);
+        {
+          xmlNode *name = find_itemprop_name (node);
+
+          pm->dom_byline = node_text (name != NULL ? name : node, 4 * BYLINE_MAX_CHARS);
+          pm->byline_node = node;
+        }
     }
 
   return WALK_CONTINUE;
 }
 
-typedef struct
-{
-  Extractor *ex;
-} StatsWalk;
 
 static WalkAction
 stats_enter (xmlNode  *node,
@@ -1300,6 +1429,12 @@ stats_enter (xmlNode  *node,
   return WALK_CONTINUE;
 }
 
+static double
+inline_link_density (const NodeInfo *info)
+{
+  return info->inline_text > 0 ? (double) info->inline_link / info->inline_text : 0.0;
+}
+
 static void
 add_stats (NodeInfo       *to,
            const NodeInfo *from,
@@ -1310,6 +1445,7 @@ add_stats (NodeInfo       *to,
   to->commas += sign * from->commas;
   to->list_text += sign * from->list_text;
   to->heading_text += sign * from->heading_text;
+  to->para_text += sign * from->para_text;
   to->n_p += sign * from->n_p;
   to->n_li += sign * from->n_li;
   to->n_img += sign * from->n_img;
@@ -1347,6 +1483,10 @@ stats_leave (xmlNode  *node,
     info->list_text = info->text;
   if (info->tag & TAG_HEADING)
     info->heading_text = info->text;
+  else if (info->inline_text >= MIN_PARAGRAPH_CHARS
+           && ((info->tag & TAG_BLOCK) || (info->flags & NODE_HAS_BLOCK_CHILD))
+           && inline_link_density (info) < 0.5)
+    info->para_text += info->inline_text - info->inline_link;
 
   parent = node->parent != NULL ? info_of (ex, node->parent) : NULL;
   if (parent == NULL)
@@ -1376,12 +1516,6 @@ static double
 link_density (const NodeInfo *info)
 {
   return info->text > 0 ? (double) info->link / info->text : 0.0;
-}
-
-static double
-inline_link_density (const NodeInfo *info)
-{
-  return info->inline_text > 0 ? (double) info->inline_link / info->inline_text : 0.0;
 }
 
 /* Removes an element and takes its numbers off its ancestors. */
@@ -1436,7 +1570,7 @@ prune_enter (xmlNode  *node,
       NodeInfo *body = info_of (ex, ex->body);
 
       /* A wrapper around most of the page is not furniture, whatever its name. */
-      if (body != NULL && info->text * 2 > body->text)
+      if (body != NULL && info->text > WRAPPER_SHARE * body->text)
         return WALK_CONTINUE;
 
       if (info->text > 500)
@@ -1727,6 +1861,10 @@ gather_article (Extractor *ex,
           if (si->score + bonus >= threshold)
             append = TRUE;
         }
+      /* A sibling of the same class with real paragraphs, even if too deep to score. */
+      if (!append && !str_empty (top_class) && g_strcmp0 (attr (s, "class"), top_class) == 0
+          && si->para_text >= SAME_CLASS_PARA * top_info->para_text && link_density (si) < 0.5)
+        append = TRUE;
       if (!append && !(si->flags & NODE_HAS_BLOCK_CHILD) && (si->tag & TAG_BLOCK)
           && !(si->tag & (TAG_HEADING | TAG_LIST | TAG_TABLE_PART)))
         {
@@ -1748,24 +1886,100 @@ gather_article (Extractor *ex,
 /* Cleaning inside the article                                                           */
 /* ------------------------------------------------------------------------------------- */
 
+/* Words of page furniture that make up a whole short block: ad slots, share and print
+ * buttons, teaser headings. */
+static const char *const furniture_phrases[] = {
+  "ad", "ads", "advert", "advertisement", "advertisement:", "advertising", "publicité",
+  "publicite", "werbung", "anzeige", "anuncio", "publicidad", "iklan", "реклама", "广告",
+  "إعلان", "sponsored", "sponsored content", "loading", "loading...", "loading…",
+  "story continues below advertisement", "story continues below", "article continues below",
+  "continue reading below", "skip advertisement", "read more", "read more:", "see more",
+  "learn more", "show more", "more", "share", "share this", "share this article",
+  "share this story", "share on facebook", "share on twitter", "tweet", "email", "e-mail",
+  "print", "print article", "order reprints", "reprints", "comments", "comment", "0 comments",
+  "trending", "trending now", "most popular", "most read", "popular", "highlights",
+  "related", "related articles", "related stories", "related content", "recommended",
+  "you may also like", "you may also like:", "you might also like", "also read",
+  "don't miss", "don’t miss", "subscribe", "sign up", "log in", "close", "next", "previous",
+  "back to top", "skip to content", "follow us", "newsletter",
+};
+
+/* Month and weekday names and the words around a date in a dateline. */
+static const char *const date_words[] = {
+  "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+  "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+  "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed",
+  "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
+  "sun", "sunday", "published", "updated", "posted", "original", "originally", "last",
+  "modified", "on", "at", "am", "pm", "a", "m", "p", "et", "est", "edt", "pt", "pst", "pdt",
+  "ct", "cst", "cdt", "gmt", "utc", "bst", "cet", "cest", "ist", "z", "th", "st", "nd", "rd",
+  "date", "time", "today", "yesterday", "ago", "hours", "hour", "minutes", "mins", "min",
+};
+
+/* A line that is only a date, like "Updated Nov. 19, 2019 8:21 am ET". */
 static gboolean
-is_ad_word (const char *text)
+is_dateline (const char *text)
 {
-  static const char *const words[] = {
-    "ad", "ads", "advert", "advertisement", "advertising", "publicité", "publicite",
-    "werbung", "anzeige", "anuncio", "publicidad", "реклама", "广告", "إعلان",
-    "loading", "loading...", "loading…", "story continues below advertisement",
-    "continue reading below", "article continues below", "story continues below",
-    "skip advertisement", "advertisement:", "sponsored",
-  };
+  gboolean has_digit = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gsize len = 0;
+
+      if (g_ascii_isdigit (*p))
+        has_digit = TRUE;
+      if (!g_ascii_isalpha (*p))
+        {
+          /* Letters of other scripts: not an English dateline. */
+          if ((guchar) *p >= 0x80)
+            return FALSE;
+          p++;
+          continue;
+        }
+      while (g_ascii_isalpha (p[len]))
+        len++;
+      if (!has_word_in (p, len, date_words, G_N_ELEMENTS (date_words)))
+        return FALSE;
+      p += len;
+    }
+
+  return has_digit;
+}
+
+/* A byline on its own line: "By Jane Doe and John Roe". */
+static gboolean
+is_byline_line (const char *text)
+{
+  static const char *const prefixes[] = { "by ", "written by ", "von ", "por ", "par " };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (g_utf8_strlen (text, -1) > 80)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (lower, prefixes[i]))
+      return word_count (text) <= 12;
+
+  return FALSE;
+}
+
+/* Short blocks that are page furniture by their words alone. */
+static gboolean
+is_furniture_text (const char *text)
+{
   g_autofree char *lower = g_utf8_strdown (text, -1);
 
   g_strstrip (lower);
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strcmp (lower, words[i]) == 0)
+  if (*lower == '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (furniture_phrases); i++)
+    if (strcmp (lower, furniture_phrases[i]) == 0)
       return TRUE;
+  if (g_str_has_prefix (lower, "©") || g_str_has_prefix (lower, "copyright ")
+      || g_str_has_prefix (lower, "(c) "))
+    return TRUE;
 
-  return FALSE;
+  return is_dateline (lower) || is_byline_line (lower);
 }
 
 /* Readability's conditional cleaning of a container inside the article, from its
@@ -1828,6 +2042,7 @@ typedef struct
   gboolean   row_has_cell;
   const char *title;
   xmlNode   *root;
+  gboolean   title_heading_seen;
 } TextWriter;
 
 static void
@@ -1939,6 +2154,74 @@ same_text (const char *a,
   return strcmp (g_strstrip (fa), g_strstrip (fb)) == 0;
 }
 
+static GPtrArray *
+similarity_tokens (const char *text)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *start = NULL;
+
+  for (const char *p = lower;; p = g_utf8_next_char (p))
+    {
+      gboolean word = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (word && start == NULL)
+        start = p;
+      else if (!word && start != NULL)
+        {
+          g_ptr_array_add (tokens, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
+
+  return tokens;
+}
+
+static gsize
+joined_length (GPtrArray *tokens)
+{
+  gsize len = 0;
+
+  for (guint i = 0; i < tokens->len; i++)
+    len += strlen (tokens->pdata[i]) + (i > 0);
+
+  return len;
+}
+
+/* Readability's similarity of two titles: the share of @b's words (by length) that @a
+ * also has. */
+static double
+text_similarity (const char *a,
+                 const char *b)
+{
+  g_autoptr(GPtrArray) ta = NULL;
+  g_autoptr(GPtrArray) tb = NULL;
+  g_autoptr(GPtrArray) unique = NULL;
+  g_autoptr(GHashTable) in_a = NULL;
+  gsize total;
+
+  if (str_empty (a) || str_empty (b))
+    return 0;
+
+  ta = similarity_tokens (a);
+  tb = similarity_tokens (b);
+  total = joined_length (tb);
+  if (ta->len == 0 || total == 0)
+    return 0;
+
+  in_a = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < ta->len; i++)
+    g_hash_table_add (in_a, ta->pdata[i]);
+  unique = g_ptr_array_new ();
+  for (guint i = 0; i < tb->len; i++)
+    if (!g_hash_table_contains (in_a, tb->pdata[i]))
+      g_ptr_array_add (unique, tb->pdata[i]);
+
+  return 1.0 - (double) joined_length (unique) / total;
+}
+
 static WalkAction
 write_enter (xmlNode  *node,
              gpointer  user_data)
@@ -2002,23 +2285,26 @@ write_enter (xmlNode  *node,
   if ((info->tag & TAG_HEADING)
       && (is_tag (node, "h1") || info->weight < 0))
     return WALK_SKIP_CHILDREN;
-  if ((info->tag & TAG_HEADING) && info->text < 300)
+  if (is_tag (node, "h2") && !tw->title_heading_seen && info->text < 300)
     {
       g_autofree char *text = node_text (node, 1024);
 
-      if (same_text (text, tw->title))
-        return WALK_SKIP_CHILDREN;
+      if (text_similarity (tw->title, text) > 0.75)
+        {
+          tw->title_heading_seen = TRUE;
+          return WALK_SKIP_CHILDREN;
+        }
     }
 
   if (node != tw->root && (ex->attempt & ATTEMPT_CLEAN) && (info->tag & TAG_CONTAINER)
       && is_junk_container (ex, node, info))
     return WALK_SKIP_CHILDREN;
 
-  if (!(info->flags & NODE_HAS_BLOCK_CHILD) && info->text < 64)
+  if (!(info->flags & NODE_HAS_BLOCK_CHILD) && info->text < 200)
     {
-      g_autofree char *text = node_text (node, 256);
+      g_autofree char *text = node_text (node, 1024);
 
-      if (is_ad_word (text))
+      if (is_furniture_text (text))
         return WALK_SKIP_CHILDREN;
     }
 
@@ -2081,7 +2367,7 @@ write_text (Extractor  *ex,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) para = g_string_new (NULL);
-  TextWriter tw = { ex, out, para, FALSE, 0, 0, 0, FALSE, title, NULL };
+  TextWriter tw = { ex, out, para, FALSE, 0, 0, 0, FALSE, title, NULL, FALSE };
 
   for (guint i = 0; i < parts->len; i++)
     {
@@ -2103,6 +2389,7 @@ typedef struct
   char *name;
   char *author;
   char *published;
+  char *created;
   char *site_name;
   char *description;
   char *language;
@@ -2117,6 +2404,7 @@ json_ld_clear (JsonLd *ld)
   g_clear_pointer (&ld->name, g_free);
   g_clear_pointer (&ld->author, g_free);
   g_clear_pointer (&ld->published, g_free);
+  g_clear_pointer (&ld->created, g_free);
   g_clear_pointer (&ld->site_name, g_free);
   g_clear_pointer (&ld->description, g_free);
   g_clear_pointer (&ld->language, g_free);
@@ -2319,11 +2607,8 @@ read_json_article (JsonLd     *ld,
   ld->headline = collapse_string (json_string_member (article, "headline"));
   ld->name = collapse_string (json_string_member (article, "name"));
   ld->author = json_names (json_object_get_member (article, "author"), graph);
-  if (ld->author == NULL)
-    ld->author = json_names (json_object_get_member (article, "creator"), graph);
   ld->published = collapse_string (json_string_member (article, "datePublished"));
-  if (ld->published == NULL)
-    ld->published = collapse_string (json_string_member (article, "dateCreated"));
+  ld->created = collapse_string (json_string_member (article, "dateCreated"));
   ld->description = collapse_string (json_string_member (article, "description"));
   ld->url = collapse_string (json_string_member (article, "url"));
   ld->body = g_strdup (json_string_member (article, "articleBody"));
@@ -2411,26 +2696,6 @@ read_json_ld (JsonLd     *ld,
 /* Titles, dates, languages, URLs                                                        */
 /* ------------------------------------------------------------------------------------- */
 
-static guint
-word_count (const char *s)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
 static gboolean
 is_title_separator (const char *p)
 {
@@ -2481,7 +2746,11 @@ clean_title (const char *title,
     }
   else if (strstr (title, ": ") != NULL)
     {
-      if (!same_text (pm->h1, title))
+      gboolean is_heading = FALSE;
+
+      for (guint i = 0; i < pm->headings->len && !is_heading; i++)
+        is_heading = same_text (pm->headings->pdata[i], title);
+      if (!is_heading)
         {
           const char *colon = strrchr (title, ':');
 
@@ -2818,6 +3087,31 @@ attest_html_article_free (AttestHtmlArticle *article)
   g_free (article);
 }
 
+/* "By Jane Doe" → "Jane Doe". */
+static char *
+clean_byline (const char *byline)
+{
+  static const char *const prefixes[] = { "by ", "by: ", "written by ", "posted by ", "von ",
+                                          "por ", "par ", "di " };
+  char *text = collapse_string (byline);
+
+  if (text == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize len = strlen (prefixes[i]);
+
+      if (g_ascii_strncasecmp (text, prefixes[i], len) == 0 && text[len] != '\0')
+        {
+          memmove (text, text + len, strlen (text + len) + 1);
+          break;
+        }
+    }
+
+  return text;
+}
+
 static void
 fill_metadata (AttestHtmlArticle *article,
                PageMeta          *pm,
@@ -2831,8 +3125,10 @@ fill_metadata (AttestHtmlArticle *article,
   if (!str_empty (ld->headline) && !str_empty (ld->name) && strcmp (ld->headline, ld->name) != 0)
     {
       g_autofree char *from_title = clean_title (pm->title, pm);
+      gboolean name_matches = text_similarity (ld->name, from_title) > 0.75;
+      gboolean headline_matches = text_similarity (ld->headline, from_title) > 0.75;
 
-      article->title = g_strdup (same_text (ld->name, from_title) ? ld->name : ld->headline);
+      article->title = g_strdup (headline_matches && !name_matches ? ld->headline : ld->name);
     }
   else
     article->title = g_strdup (first_of (ld->name, ld->headline));
@@ -2872,7 +3168,7 @@ fill_metadata (AttestHtmlArticle *article,
     byline = first_of (byline, meta_get (pm, "citation_author"));
     byline = first_of (byline, meta_get (pm, "sailthru:author"));
     byline = first_of (byline, pm->dom_byline);
-    article->byline = g_strdup (byline);
+    article->byline = clean_byline (byline);
   }
 
   {
@@ -2895,6 +3191,8 @@ fill_metadata (AttestHtmlArticle *article,
 
     for (guint i = 0; i < G_N_ELEMENTS (keys) && date == NULL; i++)
       date = normalise_date (meta_get (pm, keys[i]));
+    if (date == NULL)
+      date = normalise_date (ld->created);
     article->published = date;
   }
 
@@ -3048,6 +3346,7 @@ attest_html_extract (const char  *data,
   ex.meta.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ex.meta.authors = g_ptr_array_new_with_free_func (g_free);
   ex.meta.jsonld = g_ptr_array_new_with_free_func (g_free);
+  ex.meta.headings = g_ptr_array_new_with_free_func (g_free);
   ex.infos = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
 
   walk_tree ((xmlNode *) ex.doc, prepare_enter, NULL, &ex);
@@ -3057,6 +3356,14 @@ attest_html_extract (const char  *data,
 
   article = g_new0 (AttestHtmlArticle, 1);
   fill_metadata (article, &ex.meta, &ld, base_url);
+
+  /* The byline is metadata, not text. */
+  if (ex.meta.byline_node != NULL && ex.meta.byline_node != ex.body)
+    {
+      xmlUnlinkNode (ex.meta.byline_node);
+      xmlFreeNode (ex.meta.byline_node);
+      ex.meta.byline_node = NULL;
+    }
 
   if (ex.body == NULL)
     ex.body = xmlDocGetRootElement (ex.doc);

@@ -728,6 +728,51 @@ test_batch (Fixture       *f,
   g_assert_cmpuint (count_rows (f->store, "articles"), ==, 2);
 }
 
+static void
+test_update_article (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = import_demo (f);
+  g_autoptr(AttestArticle) article = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  guint changed = 0;
+  AttestArticleMeta meta = {
+    .title = "ISIS exploits the lockdown", .byline = "Staff", .outlet = "",
+    .published = "2020-04-05", .language = "en", .description = "Attacks rise",
+  };
+  AttestArticleMeta empty_title = { .title = "  " };
+
+  g_signal_connect (f->store, "changed::articles", G_CALLBACK (count_changed), &changed);
+  g_assert_true (attest_store_update_article (f->store, uuid, &meta, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  article = attest_store_get_article (f->store, uuid, &error);
+  g_assert_cmpstr (attest_article_get_title (article), ==, "ISIS exploits the lockdown");
+  g_assert_cmpstr (attest_article_get_byline (article), ==, "Staff");
+  g_assert_null (attest_article_get_outlet (article));  /* "" cleared it */
+  g_assert_cmpstr (attest_article_get_description (article), ==, "Attacks rise");
+  g_assert_cmpstr (attest_article_get_body (article), ==, DEMO_TEXT);
+  hits = attest_store_search (f->store, "lockdown", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_assert_false (attest_store_update_article (f->store, uuid, &empty_title, &error));
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Undo puts the old details back, in the search index too. */
+  g_assert_cmpstr (attest_store_get_undo_label (f->store), ==, "Edit article details");
+  g_assert_true (attest_store_undo (f->store, &error));
+  g_clear_object (&article);
+  article = attest_store_get_article (f->store, uuid, &error);
+  g_assert_cmpstr (attest_article_get_title (article), ==, "Ambush at a checkpoint");
+  g_assert_cmpstr (attest_article_get_outlet (article), ==, "Al Jazeera");
+  hits = attest_store_search (f->store, "lockdown", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +799,7 @@ main (int   argc,
   ADD ("stats", test_stats);
   ADD ("two-connections", test_two_connections);
   ADD ("batch", test_batch);
+  ADD ("update-article", test_update_article);
 
 #undef ADD
 

@@ -25,6 +25,7 @@ struct _AttestArticle
   char    *origin;
   char    *imported_at;
   char    *content_hash;
+  char    *description;
   char    *body;
   guint    n_annotations;
 };
@@ -82,6 +83,7 @@ attest_article_finalize (GObject *object)
   g_free (self->origin);
   g_free (self->imported_at);
   g_free (self->content_hash);
+  g_free (self->description);
   g_free (self->body);
 
   G_OBJECT_CLASS (attest_article_parent_class)->finalize (object);
@@ -176,8 +178,9 @@ _attest_article_new_from_stmt (sqlite3_stmt *stmt,
   self->imported_at = dup_column (stmt, 9);
   self->content_hash = dup_column (stmt, 10);
   self->n_annotations = sqlite3_column_int (stmt, 11);
+  self->description = dup_column (stmt, 12);
   if (with_body)
-    self->body = dup_column (stmt, 12);
+    self->body = dup_column (stmt, 13);
 
   return self;
 }
@@ -269,6 +272,14 @@ attest_article_get_content_hash (AttestArticle *self)
   g_return_val_if_fail (ATTEST_IS_ARTICLE (self), NULL);
 
   return self->content_hash;
+}
+
+const char *
+attest_article_get_description (AttestArticle *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ARTICLE (self), NULL);
+
+  return self->description;
 }
 
 const char *

@@ -24,6 +24,7 @@ const char *attest_article_get_language     (AttestArticle *self);
 const char *attest_article_get_origin       (AttestArticle *self);
 const char *attest_article_get_imported_at  (AttestArticle *self);
 const char *attest_article_get_content_hash (AttestArticle *self);
+const char *attest_article_get_description  (AttestArticle *self);
 /* NULL for articles loaded by list queries, which skip the body. */
 const char *attest_article_get_body         (AttestArticle *self);
 guint       attest_article_get_n_annotations (AttestArticle *self);

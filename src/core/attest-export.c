@@ -653,6 +653,7 @@ add_article_members (Export        *export,
   add_text (builder, "published", stmt, 6);
   add_text (builder, "language", stmt, 7);
   add_text (builder, "origin", stmt, 8);
+  add_text (builder, "description", stmt, 12);
   add_text (builder, "content_hash", stmt, 9);
   add_text (builder, "imported_at", stmt, 10);
   add_text (builder, "text", stmt, 11);
@@ -720,7 +721,7 @@ write_json (Export  *export,
                            add_collection_members, error) ||
       !write_json_section (export, "articles",
                            "SELECT id, uuid, title, byline, outlet, url, published, language, "
-                           "origin, content_hash, imported_at, body FROM articles ORDER BY id",
+                           "origin, content_hash, imported_at, body, description FROM articles ORDER BY id",
                            add_article_members, error))
     return FALSE;
 

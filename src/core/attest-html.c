@@ -3109,6 +3109,32 @@ clean_byline (const char *byline)
         }
     }
 
+  /* "Jane Doe March 25, 2015 3:46 PM": the date is not part of the name. */
+  for (char *p = text + 1; *p != '\0'; p++)
+    {
+      gsize len = 0;
+
+      if (p[-1] != ' ' || !g_ascii_isalpha (*p))
+        continue;
+      while (g_ascii_isalpha (p[len]))
+        len++;
+      if (len >= 3 && month_from_name (p) != 0 && has_word_in (p, len, date_words, G_N_ELEMENTS (date_words))
+          && (p[len] == ' ' || p[len] == '.') && g_ascii_isdigit (p[len + 1 + (p[len] == '.')]))
+        {
+          *p = '\0';
+          g_strchomp (text);
+          while (*text != '\0' && strchr (",-|•", text[strlen (text) - 1]) != NULL)
+            {
+              text[strlen (text) - 1] = '\0';
+              g_strchomp (text);
+            }
+          break;
+        }
+    }
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+
   return text;
 }
 
@@ -3154,6 +3180,8 @@ fill_metadata (AttestHtmlArticle *article,
       g_ptr_array_remove_index (pm->authors, pm->authors->len - 1);
     }
   author = meta_get (pm, "article:author");
+  if (author == NULL || looks_like_url (author))
+    author = meta_get (pm, "og:article:author");
   if (author != NULL && looks_like_url (author))
     author = NULL;
   {

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define _ATTEST_ARTICLE_COLUMNS \
   "a.id, a.uuid, a.title, a.byline, a.outlet, a.url, a.published, a.language, a.origin, " \
   "a.imported_at, a.content_hash, " \
-  "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
+  "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id), a.description"
 
 #define _ATTEST_SOURCE_COLUMNS \
   "s.id, s.uuid, s.name, s.kind, s.role, s.affiliation, s.anonymous, s.is_group, s.notes, " \
@@ -34,7 +34,7 @@ G_BEGIN_DECLS
   "annotations n JOIN articles a ON a.id = n.article_id " \
   "LEFT JOIN sources s ON s.id = n.speaker_id"
 
-/* The body, if wanted, is read from column 12 of an article row. */
+/* The body, if wanted, is read from column 13 of an article row. */
 AttestArticle    *_attest_article_new_from_stmt    (sqlite3_stmt *stmt,
                                                     gboolean      with_body);
 AttestSource     *_attest_source_new_from_stmt     (sqlite3_stmt *stmt);

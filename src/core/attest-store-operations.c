@@ -374,6 +374,71 @@ attest_store_import_file (AttestStore              *self,
 
 /* Operations. The _in_change helpers expect a change being recorded. */
 
+typedef struct
+{
+  const char              *uuid;
+  const AttestArticleMeta *meta;
+} ArticleEdit;
+
+static gboolean
+update_article_fn (AttestStore  *self,
+                   gpointer      data,
+                   GError      **error)
+{
+  ArticleEdit *edit = data;
+  const AttestArticleMeta *meta = edit->meta;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = meta->title ? g_strstrip (g_strdup (meta->title)) : NULL;
+  gint64 id;
+
+  if ((id = _attest_store_resolve_uuid (self, "articles", _("article"), edit->uuid, error)) < 0)
+    return FALSE;
+  if (title != NULL && *title == '\0')
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("An article needs a title."));
+      return FALSE;
+    }
+  if (!_attest_store_touch_row (self, "articles", id, error))
+    return FALSE;
+
+  if (!(stmt = _attest_store_prepare (self,
+          "UPDATE articles SET title = coalesce (?1, title), "
+          "byline = CASE WHEN ?2 IS NULL THEN byline ELSE nullif (?2, '') END, "
+          "outlet = CASE WHEN ?3 IS NULL THEN outlet ELSE nullif (?3, '') END, "
+          "url = CASE WHEN ?4 IS NULL THEN url ELSE nullif (?4, '') END, "
+          "published = CASE WHEN ?5 IS NULL THEN published ELSE nullif (?5, '') END, "
+          "language = CASE WHEN ?6 IS NULL THEN language ELSE nullif (?6, '') END, "
+          "description = CASE WHEN ?7 IS NULL THEN description ELSE nullif (?7, '') END "
+          "WHERE id = ?8", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, meta->byline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, meta->outlet, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, meta->url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, meta->published, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, meta->language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, meta->description, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, id);
+
+  return _attest_store_step_done (self, stmt, _("Could not change the article"), error);
+}
+
+gboolean
+attest_store_update_article (AttestStore              *self,
+                             const char               *uuid,
+                             const AttestArticleMeta  *meta,
+                             GError                  **error)
+{
+  ArticleEdit edit = { uuid, meta };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (meta != NULL, FALSE);
+
+  return _attest_store_run_change (self, _("Edit article details"), update_article_fn, &edit,
+                                   error);
+}
+
 static gboolean
 check_source_kind (AttestStore  *self,
                    const char   *kind,

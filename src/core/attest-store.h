@@ -158,6 +158,12 @@ gboolean          attest_store_get_stats         (AttestStore        *self,
                                                   GError            **error);
 
 /* Undoable operations */
+/* Corrects an article's details; the text itself never changes. NULL fields stay, ""
+ * clears an optional one; the title may not be empty. */
+gboolean          attest_store_update_article    (AttestStore              *self,
+                                                  const char               *uuid,
+                                                  const AttestArticleMeta  *meta,
+                                                  GError                  **error);
 AttestSource     *attest_store_create_source     (AttestStore        *self,
                                                   const char         *name,
                                                   const char         *kind,

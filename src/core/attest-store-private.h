@@ -56,6 +56,18 @@ gboolean _attest_store_touch_row      (AttestStore  *self,
 gboolean _attest_store_touch_new_row  (AttestStore  *self,
                                        const char   *table,
                                        gint64        id);
+/* Records every row of table whose column equals id, e.g. the tags of an annotation that
+ * ON DELETE CASCADE would take with it, so undo brings them back too. */
+gboolean _attest_store_touch_dependents (AttestStore  *self,
+                                         const char   *table,
+                                         const char   *column,
+                                         gint64        id,
+                                         GError      **error);
+/* Adds a source inside a recorded change; kind NULL means "other". Returns its id or -1. */
+gint64   _attest_store_create_source_in_change (AttestStore  *self,
+                                                const char   *name,
+                                                const char   *kind,
+                                                GError      **error);
 /* Inside attest_store_begin_batch (): imports go to temp.pending_articles. */
 gboolean _attest_store_in_batch       (AttestStore  *self);
 /* For changes outside the undo history (imports). */

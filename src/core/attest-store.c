@@ -255,7 +255,9 @@ snapshot_row (AttestStore  *self,
               gint64        id,
               GError      **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE rowid = ?", table);
+  /* The rowid comes too: tables keyed by two columns get theirs back on undo. */
+  g_autofree char *sql = g_strdup_printf ("SELECT _rowid_ AS \"_rowid_\", * FROM %s "
+                                          "WHERE rowid = ?", table);
   g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (self, sql, error);
   Row *row;
   int rc;
@@ -1092,6 +1094,36 @@ attest_store_redo (AttestStore  *self,
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
 
   return move_change (self, &self->redo_stack, &self->undo_stack, FALSE, error);
+}
+
+/* Rows that ON DELETE CASCADE removes with an annotation are recorded first, so that undo
+ * brings the annotation back before them. */
+gboolean
+_attest_store_touch_dependents (AttestStore  *self,
+                  const char   *table,
+                  const char   *column,
+                  gint64        id,
+                  GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s = ?", table, column);
+  g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (self, sql, error);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+
+  for (guint i = 0; i < rowids->len; i++)
+    if (!_attest_store_touch_row (self, table, g_array_index (rowids, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* Batches */

@@ -32,6 +32,9 @@ struct _AttestAnnotation
   char                 *coder;
   char                 *created_at;
   char                 *modified_at;
+  char                 *claim_status;
+  GStrv                 tag_uuids;
+  gboolean              suggested;
 };
 
 G_DEFINE_FINAL_TYPE (AttestAnnotation, attest_annotation, G_TYPE_OBJECT)
@@ -110,6 +113,8 @@ attest_annotation_finalize (GObject *object)
   g_free (self->coder);
   g_free (self->created_at);
   g_free (self->modified_at);
+  g_free (self->claim_status);
+  g_strfreev (self->tag_uuids);
 
   G_OBJECT_CLASS (attest_annotation_parent_class)->finalize (object);
 }
@@ -196,6 +201,11 @@ _attest_annotation_new_from_stmt (sqlite3_stmt *stmt)
   self->coder = g_strdup (_attest_column_text (stmt, 13));
   self->created_at = g_strdup (_attest_column_text (stmt, 14));
   self->modified_at = g_strdup (_attest_column_text (stmt, 15));
+  self->claim_status = g_strdup (_attest_column_text (stmt, 16));
+  self->suggested = sqlite3_column_int (stmt, 17) != 0;
+  self->tag_uuids = _attest_column_text (stmt, 18) != NULL
+                    ? g_strsplit (_attest_column_text (stmt, 18), "\x1f", -1)
+                    : g_new0 (char *, 1);
 
   return self;
 }
@@ -326,4 +336,28 @@ attest_annotation_get_modified_at (AttestAnnotation *self)
   g_return_val_if_fail (ATTEST_IS_ANNOTATION (self), NULL);
 
   return self->modified_at;
+}
+
+const char *
+attest_annotation_get_claim_status (AttestAnnotation *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ANNOTATION (self), NULL);
+
+  return self->claim_status;
+}
+
+gboolean
+attest_annotation_get_suggested (AttestAnnotation *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ANNOTATION (self), FALSE);
+
+  return self->suggested;
+}
+
+const char * const *
+attest_annotation_get_tag_uuids (AttestAnnotation *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ANNOTATION (self), NULL);
+
+  return (const char * const *) self->tag_uuids;
 }

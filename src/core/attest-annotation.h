@@ -31,5 +31,11 @@ const char           *attest_annotation_get_comment      (AttestAnnotation *self
 const char           *attest_annotation_get_coder        (AttestAnnotation *self);
 const char           *attest_annotation_get_created_at   (AttestAnnotation *self);
 const char           *attest_annotation_get_modified_at  (AttestAnnotation *self);
+/* "unverified", "corroborated", "disputed", "false", or NULL when nobody has said. */
+const char           *attest_annotation_get_claim_status (AttestAnnotation *self);
+/* TRUE when it began as a suggestion a researcher accepted. */
+gboolean              attest_annotation_get_suggested    (AttestAnnotation *self);
+/* The uuids of its tags, by tag name; NULL-terminated, never NULL. */
+const char * const   *attest_annotation_get_tag_uuids    (AttestAnnotation *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "attest-article.h"
 #include "attest-source.h"
 #include "attest-annotation.h"
+#include "attest-tag.h"
 #include "attest-store.h"
 #include "attest-text.h"
 #include "attest-export.h"

@@ -36,6 +36,7 @@
 #endif
 #define BYLINE_MAX_CHARS     100
 #define MAX_HEADINGS         64
+#define FURNITURE_MAX_CHARS  100       /* longer blocks are never page furniture by their words */
 #define JSON_MAX_NESTING     64
 
 /* ------------------------------------------------------------------------------------- */
@@ -727,6 +728,7 @@ decode_page (const char  *data,
   const guchar *u = (const guchar *) data;
   g_autofree char *charset = NULL;
   GString *out = NULL;
+  gboolean valid_utf8 = FALSE;
 
   *skip = 0;
 
@@ -751,7 +753,7 @@ decode_page (const char  *data,
     charset = charset_for_label (http_charset, FALSE);
   /* A page saved to disk is often re-encoded to UTF-8 and keeps its old <meta charset>;
    * text in a legacy charset is almost never valid UTF-8 by chance. */
-  if (charset == NULL && g_utf8_validate_len (data, length, NULL))
+  if (charset == NULL && (valid_utf8 = g_utf8_validate_len (data, length, NULL)))
     charset = g_strdup ("UTF-8");
   if (charset == NULL)
     charset = sniff_meta_charset (data, length);
@@ -764,7 +766,7 @@ decode_page (const char  *data,
 
   if (strcmp (charset, "UTF-8") == 0)
     {
-      if (g_utf8_validate_len (data, length, NULL))
+      if (valid_utf8 || g_utf8_validate_len (data, length, NULL))
         return NULL;
       g_autofree char *valid = g_utf8_make_valid (data, length);
 
@@ -1573,8 +1575,6 @@ prune_enter (xmlNode  *node,
       if (body != NULL && info->text > WRAPPER_SHARE * body->text)
         return WALK_CONTINUE;
 
-      if (info->text > 500)
-        g_debug ("pruned %s.%s#%s text %u", node->name, attr (node, "class"), attr (node, "id"), info->text);
       subtract_from_ancestors (ex, node);
       info->flags |= NODE_SKIP;
       return WALK_SKIP_CHILDREN;
@@ -1721,15 +1721,6 @@ choose_top (Extractor *ex,
 
   if (candidates->len == 0)
     return NULL;
-
-  for (guint i = 0; i < MIN (candidates->len, 8); i++)
-    {
-      xmlNode *n = candidates->pdata[i];
-      NodeInfo *ni = info_of (ex, n);
-
-      g_debug ("candidate %s.%s#%s score %.1f text %u link %u", n->name,
-               attr (n, "class"), attr (n, "id"), ni->score, ni->text, ni->link);
-    }
 
   top = candidates->pdata[0];
   top_info = info_of (ex, top);
@@ -2051,11 +2042,21 @@ writer_flush (TextWriter *tw)
   GString *p = tw->para;
   gsize start = 0;
 
-  while (p->len > 0 && (p->str[p->len - 1] == ' ' || p->str[p->len - 1] == '\n'
-                        || p->str[p->len - 1] == '\t'))
+  /* Preformatted text keeps its indentation, only blank lines around it go. */
+  while (p->len > 0 && (p->str[p->len - 1] == '\n' || p->str[p->len - 1] == '\t'
+                        || p->str[p->len - 1] == ' '))
     g_string_truncate (p, p->len - 1);
-  while (start < p->len && (p->str[start] == ' ' || p->str[start] == '\n'))
-    start++;
+  if (tw->pre_depth > 0)
+    {
+      for (gsize i = 0; i < p->len && (p->str[i] == ' ' || p->str[i] == '\n'); i++)
+        if (p->str[i] == '\n')
+          start = i + 1;
+    }
+  else
+    {
+      while (start < p->len && (p->str[start] == ' ' || p->str[start] == '\n'))
+        start++;
+    }
 
   if (start < p->len)
     {
@@ -2128,10 +2129,20 @@ writer_text (TextWriter *tw,
         }
       tw->br_run = 0;
       {
+        /* Copy the whole run of ordinary characters at once. */
         const guchar *q = p + 1;
 
-        while (q < end && (*q & 0xC0) == 0x80)
-          q++;
+        while (q < end)
+          {
+            if (*q > 0x20 && *q < 0x7F)
+              q++;
+            else if ((*q & 0xC0) == 0x80)
+              q++;
+            else if (*q >= 0x80 && space_len (q, end) == 0 && invisible_len (q, end) == 0)
+              q++;
+            else
+              break;
+          }
         g_string_append_len (para, (const char *) p, q - p);
         p = q;
       }
@@ -2300,7 +2311,7 @@ write_enter (xmlNode  *node,
       && is_junk_container (ex, node, info))
     return WALK_SKIP_CHILDREN;
 
-  if (!(info->flags & NODE_HAS_BLOCK_CHILD) && info->text < 200)
+  if (!(info->flags & NODE_HAS_BLOCK_CHILD) && info->text <= FURNITURE_MAX_CHARS)
     {
       g_autofree char *text = node_text (node, 1024);
 
@@ -2376,7 +2387,12 @@ write_text (Extractor  *ex,
       writer_flush (&tw);
     }
 
-  return g_utf8_make_valid (out->str, out->len);
+  /* The parser hands out UTF-8 and the writer cuts only between characters; check anyway,
+   * since the text will be stored as it is. */
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ------------------------------------------------------------------------------------- */
@@ -3285,12 +3301,8 @@ find_article_text (Extractor  *ex,
   if (top == NULL)
     top = ex->body;
   parts = gather_article (ex, top);
-  for (guint i = 0; i < parts->len; i++)
-    {
-      xmlNode *n = parts->pdata[i];
-
-      g_debug ("attempt %u: part %s.%s#%s", attempt, n->name, attr (n, "class"), attr (n, "id"));
-    }
+  g_debug ("attempt %u: top candidate <%s class=\"%s\" id=\"%s\">, %u parts", attempt,
+           top->name, attr (top, "class"), attr (top, "id"), parts->len);
 
   return write_text (ex, parts, title);
 }
@@ -3304,6 +3316,8 @@ has_words (const char *text)
 
   return FALSE;
 }
+
+static gsize xml_initialised;
 
 AttestHtmlArticle *
 attest_html_extract (const char  *data,
@@ -3323,6 +3337,13 @@ attest_html_extract (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* libxml2 wants its globals set up once before threads use it; imports run in threads. */
+  if (g_once_init_enter (&xml_initialised))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_initialised, 1);
+    }
 
   if (length == 0)
     {
@@ -3408,7 +3429,9 @@ attest_html_extract (const char  *data,
       for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
         {
           char *text = find_article_text (&ex, attempts[i], article->title);
-          glong chars = g_utf8_strlen (text, -1);
+          gsize bytes = strlen (text);
+          /* A character takes at most four bytes: count them only when it matters. */
+          glong chars = bytes >= 4 * MIN_ARTICLE_CHARS ? (glong) bytes : g_utf8_strlen (text, -1);
 
           if (chars > best)
             {

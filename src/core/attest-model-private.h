@@ -11,6 +11,7 @@
 #include "attest-article.h"
 #include "attest-source.h"
 #include "attest-annotation.h"
+#include "attest-tag.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,16 @@ G_BEGIN_DECLS
 
 #define _ATTEST_ANNOTATION_COLUMNS \
   "n.id, n.uuid, a.uuid, n.kind, n.start, n.\"end\", n.exact, n.prefix, n.suffix, " \
-  "s.uuid, s.name, s.kind, n.comment, n.coder, n.created_at, n.modified_at"
+  "s.uuid, s.name, s.kind, n.comment, n.coder, n.created_at, n.modified_at, " \
+  "n.claim_status, n.suggested, " \
+  "(SELECT group_concat (uuid, char(31)) FROM (SELECT t.uuid FROM annotation_tags x " \
+  "  JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id ORDER BY t.name))"
+
+#define _ATTEST_TAG_COLUMNS \
+  "t.id, t.uuid, t.name, (SELECT p.uuid FROM tags p WHERE p.id = t.parent_id), t.color, " \
+  "t.description, t.memo, " \
+  "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id), " \
+  "(SELECT count(*) FROM source_tags y WHERE y.tag_id = t.id)"
 
 #define _ATTEST_ANNOTATION_FROM \
   "annotations n JOIN articles a ON a.id = n.article_id " \
@@ -39,5 +49,6 @@ AttestArticle    *_attest_article_new_from_stmt    (sqlite3_stmt *stmt,
                                                     gboolean      with_body);
 AttestSource     *_attest_source_new_from_stmt     (sqlite3_stmt *stmt);
 AttestAnnotation *_attest_annotation_new_from_stmt (sqlite3_stmt *stmt);
+AttestTag        *_attest_tag_new_from_stmt        (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -360,3 +360,175 @@ attest_find_unique_span (const char  *body,
   *end = *start + g_utf8_strlen (exact, -1);
   return TRUE;
 }
+
+typedef struct
+{
+  const char           *uuid;
+  AttestAnnotationKind  kind;
+  guint                 start;
+  guint                 end;
+  const char           *status;
+} AnnotationChange;
+
+static gboolean
+set_kind_fn (AttestStore  *self,
+             gpointer      data,
+             GError      **error)
+{
+  AnnotationChange *change = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _attest_now_iso8601 ();
+  gint64 id;
+
+  if (change->kind >= ATTEST_ANNOTATION_N_KINDS)
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("Unknown kind of annotation."));
+      return FALSE;
+    }
+  if ((id = _attest_store_resolve_uuid (self, "annotations", _("annotation"), change->uuid,
+                                        error)) < 0
+      || !_attest_store_touch_row (self, "annotations", id, error))
+    return FALSE;
+
+  if (!(stmt = _attest_store_prepare (self,
+          "UPDATE annotations SET kind = ?, modified_at = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attest_annotation_kind_to_string (change->kind), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return _attest_store_step_done (self, stmt, _("Could not change the annotation"), error);
+}
+
+gboolean
+attest_store_set_annotation_kind (AttestStore           *self,
+                                  const char            *uuid,
+                                  AttestAnnotationKind   kind,
+                                  GError               **error)
+{
+  AnnotationChange change = { .uuid = uuid, .kind = kind };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+
+  return _attest_store_run_change (self, _("Change kind"), set_kind_fn, &change, error);
+}
+
+static gboolean
+set_span_fn (AttestStore  *self,
+             gpointer      data,
+             GError      **error)
+{
+  AnnotationChange *change = data;
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  g_autoptr(AttestArticle) article = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *now = _attest_now_iso8601 ();
+  const char *body;
+  glong body_len;
+  gint64 id;
+
+  if ((id = _attest_store_resolve_uuid (self, "annotations", _("annotation"), change->uuid,
+                                        error)) < 0
+      || !(annotation = _attest_store_get_annotation_by_id (self, id, error))
+      || !(article = attest_store_get_article (self, attest_annotation_get_article_uuid (annotation),
+                                               error)))
+    return FALSE;
+
+  body = attest_article_get_body (article);
+  body_len = g_utf8_strlen (body, -1);
+  if (change->start >= change->end || change->end > body_len)
+    {
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                   _("The span %u–%u is not inside the article's text (0–%ld)."),
+                   change->start, change->end, body_len);
+      return FALSE;
+    }
+  exact = attest_text_substring (body, change->start, change->end);
+  if (!_attest_has_non_space (exact))
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("Select some words to mark, not only white space."));
+      return FALSE;
+    }
+  prefix = attest_text_prefix (body, change->start, CONTEXT_CHARS);
+  suffix = attest_text_suffix (body, change->end, CONTEXT_CHARS);
+
+  if (!_attest_store_touch_row (self, "annotations", id, error)
+      || !(stmt = _attest_store_prepare (self,
+             "UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, "
+             "modified_at = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, change->start);
+  sqlite3_bind_int (stmt, 2, change->end);
+  sqlite3_bind_text (stmt, 3, exact, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, id);
+  return _attest_store_step_done (self, stmt, _("Could not change the span"), error);
+}
+
+gboolean
+attest_store_set_annotation_span (AttestStore  *self,
+                                  const char   *uuid,
+                                  guint         start,
+                                  guint         end,
+                                  GError      **error)
+{
+  AnnotationChange change = { .uuid = uuid, .start = start, .end = end };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+
+  return _attest_store_run_change (self, _("Change span"), set_span_fn, &change, error);
+}
+
+static gboolean
+set_claim_status_fn (AttestStore  *self,
+                     gpointer      data,
+                     GError      **error)
+{
+  static const char * const statuses[] = { "unverified", "corroborated", "disputed", "false",
+                                            NULL };
+  AnnotationChange *change = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _attest_now_iso8601 ();
+  gint64 id;
+
+  if (change->status != NULL && !g_strv_contains (statuses, change->status))
+    {
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                   _("“%s” is not a claim status; use unverified, corroborated, disputed or "
+                     "false."), change->status);
+      return FALSE;
+    }
+  if ((id = _attest_store_resolve_uuid (self, "annotations", _("annotation"), change->uuid,
+                                        error)) < 0
+      || !_attest_store_touch_row (self, "annotations", id, error))
+    return FALSE;
+
+  if (!(stmt = _attest_store_prepare (self,
+          "UPDATE annotations SET claim_status = ?, modified_at = ? WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return _attest_store_step_done (self, stmt, _("Could not change the claim status"), error);
+}
+
+gboolean
+attest_store_set_annotation_claim_status (AttestStore  *self,
+                                          const char   *uuid,
+                                          const char   *status,
+                                          GError      **error)
+{
+  AnnotationChange change = { .uuid = uuid, .status = status };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+
+  return _attest_store_run_change (self, _("Change claim status"), set_claim_status_fn, &change,
+                                   error);
+}

@@ -185,8 +185,8 @@ _attest_store_prepare (AttestStore  *self,
 
 gboolean
 _attest_store_exec (AttestStore  *self,
-          const char   *sql,
-          GError      **error)
+                    const char   *sql,
+                    GError      **error)
 {
   char *msg = NULL;
 
@@ -202,9 +202,9 @@ _attest_store_exec (AttestStore  *self,
 
 gboolean
 _attest_store_step_done (AttestStore   *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+                         sqlite3_stmt  *stmt,
+                         const char    *doing,
+                         GError       **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return _attest_store_set_error (self, error, doing);
@@ -361,8 +361,8 @@ restore_row (AttestStore  *self,
 
 gboolean
 _attest_store_begin_change (AttestStore  *self,
-              const char   *label,
-              GError      **error)
+                            const char   *label,
+                            GError      **error)
 {
   g_assert (self->recording == NULL);
   g_return_val_if_fail (!self->in_batch, FALSE);
@@ -380,9 +380,9 @@ _attest_store_begin_change (AttestStore  *self,
 /* Records how a row looked before the change touches it; call before every write. */
 gboolean
 _attest_store_touch_row (AttestStore  *self,
-           const char   *table,
-           gint64        id,
-           GError      **error)
+                         const char   *table,
+                         gint64        id,
+                         GError      **error)
 {
   const char *interned = g_intern_string (table);
   RowChange *rc;
@@ -413,8 +413,8 @@ _attest_store_touch_row (AttestStore  *self,
 /* Records a row the change has just inserted: before it, there was none. */
 gboolean
 _attest_store_touch_new_row (AttestStore *self,
-               const char  *table,
-               gint64       id)
+                             const char  *table,
+                             gint64       id)
 {
   RowChange *rc;
 
@@ -474,7 +474,7 @@ emit_changed_for (AttestStore *self,
 
 gboolean
 _attest_store_commit_change (AttestStore  *self,
-               GError      **error)
+                             GError      **error)
 {
   Change *change = self->recording;
 
@@ -498,8 +498,15 @@ _attest_store_commit_change (AttestStore  *self,
     }
 
   self->recording = NULL;
-  self->generation++;
 
+  /* A change that changed nothing (tagging what was tagged) is no undo step. */
+  if (change->rows->len == 0)
+    {
+      change_free (change);
+      return TRUE;
+    }
+
+  self->generation++;
   g_queue_push_head (&self->undo_stack, change);
   while (self->undo_stack.length > MAX_UNDO_STEPS)
     change_free (g_queue_pop_tail (&self->undo_stack));
@@ -582,9 +589,9 @@ is_sqlite_file (const char  *path,
 
 gboolean
 _attest_store_query_int (AttestStore  *self,
-           const char   *sql,
-           gint64       *value,
-           GError      **error)
+                         const char   *sql,
+                         gint64       *value,
+                         GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (self, sql, error);
 
@@ -939,10 +946,10 @@ looks_like_uuid_prefix (const char *s)
 /* Finds the row id in table by full uuid or unique prefix. */
 gint64
 _attest_store_resolve_uuid (AttestStore  *self,
-              const char   *table,
-              const char   *what,
-              const char   *uuid,
-              GError      **error)
+                            const char   *table,
+                            const char   *what,
+                            const char   *uuid,
+                            GError      **error)
 {
   g_autofree char *sql = g_strdup_printf (
       /* A range over the uuid index: a prefix finds its rows without a table scan. */
@@ -983,11 +990,11 @@ _attest_store_resolve_uuid (AttestStore  *self,
 /* Runs fn inside one recorded change; on failure nothing stays. */
 
 gboolean
-_attest_store_run_change (AttestStore  *self,
-            const char   *label,
-            _AttestChangeFunc    fn,
-            gpointer      data,
-            GError      **error)
+_attest_store_run_change (AttestStore        *self,
+                          const char         *label,
+                          _AttestChangeFunc   fn,
+                          gpointer            data,
+                          GError            **error)
 {
   if (!_attest_store_begin_change (self, label, error))
     return FALSE;
@@ -1100,10 +1107,10 @@ attest_store_redo (AttestStore  *self,
  * brings the annotation back before them. */
 gboolean
 _attest_store_touch_dependents (AttestStore  *self,
-                  const char   *table,
-                  const char   *column,
-                  gint64        id,
-                  GError      **error)
+                                const char   *table,
+                                const char   *column,
+                                gint64        id,
+                                GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s = ?", table, column);
   g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (self, sql, error);

@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version of a current project. */
-#define ATTEST_SCHEMA_VERSION 2
+#define ATTEST_SCHEMA_VERSION 3
 
 #define ATTEST_TYPE_STORE (attest_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttestStore, attest_store, ATTEST, STORE, GObject)
@@ -210,6 +210,99 @@ gboolean          attest_store_set_annotation_comment (AttestStore   *self,
                                                   const char         *comment,
                                                   GError            **error);
 gboolean          attest_store_delete_annotation (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+
+gboolean          attest_store_set_annotation_kind (AttestStore          *self,
+                                                  const char           *uuid,
+                                                  AttestAnnotationKind  kind,
+                                                  GError              **error);
+/* Widens or narrows the span; exact, prefix and suffix follow. */
+gboolean          attest_store_set_annotation_span (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  guint               start,
+                                                  guint               end,
+                                                  GError            **error);
+/* status: "unverified", "corroborated", "disputed", "false" or NULL to clear. */
+gboolean          attest_store_set_annotation_claim_status (AttestStore *self,
+                                                  const char         *uuid,
+                                                  const char         *status,
+                                                  GError            **error);
+gboolean          attest_store_set_annotation_tag (AttestStore       *self,
+                                                  const char         *uuid,
+                                                  const char         *tag_uuid,
+                                                  gboolean            tagged,
+                                                  GError            **error);
+
+/* Sources, further */
+/* NULL strings stay as they are, "" clears. */
+gboolean          attest_store_set_source_details (AttestStore       *self,
+                                                  const char         *uuid,
+                                                  gboolean            anonymous,
+                                                  gboolean            is_group,
+                                                  const char         *notes,
+                                                  GError            **error);
+gboolean          attest_store_remove_source_alias (AttestStore      *self,
+                                                  const char         *uuid,
+                                                  const char         *alias,
+                                                  GError            **error);
+/* Everything of from (quotes, aliases, tags, incident roles) moves to into; from's name
+ * becomes an alias of into; from is gone. One undo step. */
+gboolean          attest_store_merge_sources     (AttestStore        *self,
+                                                  const char         *from_uuid,
+                                                  const char         *into_uuid,
+                                                  GError            **error);
+/* Its quotes keep their text and lose their speaker. */
+gboolean          attest_store_delete_source     (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+gboolean          attest_store_set_source_tag    (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *tag_uuid,
+                                                  gboolean            tagged,
+                                                  GError            **error);
+/* The editable list of kinds. key: lower-case letters, digits and "-". */
+gboolean          attest_store_add_source_kind   (AttestStore        *self,
+                                                  const char         *key,
+                                                  const char         *label,
+                                                  GError            **error);
+gboolean          attest_store_rename_source_kind (AttestStore       *self,
+                                                  const char         *key,
+                                                  const char         *label,
+                                                  GError            **error);
+/* Sources of that kind become "other", which cannot be removed. */
+gboolean          attest_store_remove_source_kind (AttestStore       *self,
+                                                  const char         *key,
+                                                  GError            **error);
+
+/* The codebook */
+/* In tree order: each tag after its parent, siblings by name. */
+GPtrArray        *attest_store_list_tags         (AttestStore        *self,
+                                                  GError            **error);
+AttestTag        *attest_store_get_tag           (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+AttestTag        *attest_store_create_tag        (AttestStore        *self,
+                                                  const char         *name,
+                                                  const char         *parent_uuid,
+                                                  const char         *color,
+                                                  const char         *description,
+                                                  GError            **error);
+/* NULL fields stay, "" clears (not the name). */
+gboolean          attest_store_update_tag        (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *name,
+                                                  const char         *color,
+                                                  const char         *description,
+                                                  const char         *memo,
+                                                  GError            **error);
+/* parent_uuid NULL moves it to the top; a tag cannot go under itself or its children. */
+gboolean          attest_store_move_tag          (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *parent_uuid,
+                                                  GError            **error);
+/* With its children and their uses; undo brings all back. */
+gboolean          attest_store_delete_tag        (AttestStore        *self,
                                                   const char         *uuid,
                                                   GError            **error);
 

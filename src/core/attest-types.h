@@ -13,6 +13,7 @@ typedef struct _AttestArticle     AttestArticle;
 typedef struct _AttestSource      AttestSource;
 typedef struct _AttestAnnotation  AttestAnnotation;
 typedef struct _AttestArticleList AttestArticleList;
+typedef struct _AttestTag         AttestTag;
 
 /* What a span of article text is to the researcher. Stored as the nick. */
 typedef enum

@@ -62,8 +62,8 @@ static const char * const lookup_sql[N_LOOKUPS] = {
     "WHERE x.collection_id = ?1 ORDER BY a.id",
   [LOOKUP_ARTICLE_ANNOTATIONS] =
     "SELECT n.id, n.uuid, n.kind, n.start, n.\"end\", n.exact, n.prefix, n.suffix, s.uuid, "
-    "n.comment, n.coder, n.created_at, n.modified_at FROM annotations n "
-    "LEFT JOIN sources s ON s.id = n.speaker_id "
+    "n.comment, n.coder, n.created_at, n.modified_at, n.claim_status, n.suggested "
+    "FROM annotations n LEFT JOIN sources s ON s.id = n.speaker_id "
     "WHERE n.article_id = ?1 ORDER BY n.id",
   [LOOKUP_ANNOTATION_TAGS] =
     "SELECT t.uuid FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
@@ -678,6 +678,9 @@ add_article_members (Export        *export,
       add_text (builder, "speaker", annotations, 8);
       add_text (builder, "comment", annotations, 9);
       add_text (builder, "coder", annotations, 10);
+      add_text (builder, "claim_status", annotations, 13);
+      json_builder_set_member_name (builder, "suggested");
+      json_builder_add_boolean_value (builder, sqlite3_column_int (annotations, 14) != 0);
       if (!add_lookup_array (export, builder, "tags", LOOKUP_ANNOTATION_TAGS,
                              sqlite3_column_int64 (annotations, 0), error))
         return FALSE;

@@ -216,6 +216,13 @@ test_merge_sources (Fixture       *f,
   sources = attest_store_list_sources (f->store, &error);
   g_assert_cmpuint (sources->len, ==, 1);
   g_assert_cmpuint (attest_source_get_n_quotes (g_ptr_array_index (sources, 0)), ==, 2);
+  g_assert_cmpuint (attest_source_get_n_articles (g_ptr_array_index (sources, 0)), ==, 1);
+  {
+    g_autoptr(GPtrArray) said = attest_store_list_annotations_by_source (
+        f->store, attest_source_get_uuid (into), &error);
+
+    g_assert_cmpuint (said->len, ==, 2);
+  }
   reread = attest_store_get_annotation (f->store, attest_annotation_get_uuid (b), &error);
   g_assert_cmpstr (attest_annotation_get_speaker_uuid (reread), ==,
                    attest_source_get_uuid (into));
@@ -351,6 +358,60 @@ test_annotation_edits (Fixture       *f,
   g_assert_false (attest_annotation_get_suggested (reread));
 }
 
+static guint
+count_hits (AttestStore              *store,
+            const char               *query,
+            const AttestSearchFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = attest_store_search_filtered (store, query, filter, 50, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttestArticleMeta meta = { .outlet = "Reuters", .published = "2020-05-01" };
+  g_autofree char *other = attest_store_import_text (f->store,
+      "Checkpoint reopened\n\nThe checkpoint near the village reopened on Friday.", -1, &meta,
+      &error);
+  g_autoptr(AttestAnnotation) quote = mark (f, "operations had declined", "Al-Khafaji",
+                                            "official");
+  g_autoptr(AttestTag) violence = attest_store_create_tag (f->store, "Violence", NULL, NULL,
+                                                           NULL, NULL);
+  g_autoptr(AttestTag) casualties = attest_store_create_tag (f->store, "Casualties",
+                                                             attest_tag_get_uuid (violence),
+                                                             NULL, NULL, NULL);
+  AttestSearchFilter by_outlet = { .outlet = "reuters" };
+  AttestSearchFilter by_date = { .date_from = "2020-04-01", .date_to = "2020-05-31" };
+  AttestSearchFilter before = { .date_to = "2020-04-30" };
+  AttestSearchFilter by_kind = { .source_kind = "official" };
+  AttestSearchFilter by_expert = { .source_kind = "expert" };
+  AttestSearchFilter by_tag = { .tag_uuid = attest_tag_get_uuid (violence) };
+
+  g_assert_no_error (error);
+  g_assert_true (attest_store_set_annotation_tag (f->store, attest_annotation_get_uuid (quote),
+                                                  attest_tag_get_uuid (casualties), TRUE,
+                                                  &error));
+
+  /* "checkpoint" is in both articles' text; filters narrow it. */
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", NULL), ==, 2);
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", &by_outlet), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", &by_date), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", &before), ==, 0);
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", &by_kind), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "checkpoint", &by_expert), ==, 0);
+  /* A parent tag finds what its children tag; the quote itself is a hit too. */
+  g_assert_cmpuint (count_hits (f->store, "declined", &by_tag), ==, 2);
+  /* Filters alone list articles. */
+  g_assert_cmpuint (count_hits (f->store, NULL, &by_tag), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "", &by_outlet), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +426,7 @@ main (int   argc,
   ADD ("delete-source", test_delete_source);
   ADD ("source-kinds", test_source_kinds);
   ADD ("annotation-edits", test_annotation_edits);
+  ADD ("search-filters", test_search_filters);
 
 #undef ADD
 

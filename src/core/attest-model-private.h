@@ -25,7 +25,8 @@ G_BEGIN_DECLS
   "(SELECT group_concat (alias, char(31)) FROM " \
   "  (SELECT alias FROM source_aliases x WHERE x.source_id = s.id ORDER BY x.id)), " \
   "(SELECT count(*) FROM annotations n WHERE n.speaker_id = s.id " \
-  "   AND n.kind IN ('direct', 'indirect'))"
+  "   AND n.kind IN ('direct', 'indirect')), " \
+  "(SELECT count(DISTINCT n.article_id) FROM annotations n WHERE n.speaker_id = s.id)"
 
 #define _ATTEST_ANNOTATION_COLUMNS \
   "n.id, n.uuid, a.uuid, n.kind, n.start, n.\"end\", n.exact, n.prefix, n.suffix, " \

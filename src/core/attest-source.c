@@ -23,6 +23,7 @@ struct _AttestSource
   char      *notes;
   GStrv      aliases;
   guint      n_quotes;
+  guint      n_articles;
   guint      anonymous : 1;
   guint      is_group : 1;
 };
@@ -35,6 +36,7 @@ enum {
   PROP_NAME,
   PROP_KIND,
   PROP_N_QUOTES,
+  PROP_N_ARTICLES,
   N_PROPS
 };
 
@@ -78,6 +80,9 @@ attest_source_get_property (GObject    *object,
     case PROP_N_QUOTES:
       g_value_set_uint (value, self->n_quotes);
       break;
+    case PROP_N_ARTICLES:
+      g_value_set_uint (value, self->n_articles);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -99,6 +104,10 @@ attest_source_class_init (AttestSourceClass *klass)
     g_param_spec_string ("kind", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_QUOTES] =
     g_param_spec_uint ("n-quotes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ARTICLES] =
+    g_param_spec_uint ("n-articles", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -128,6 +137,7 @@ _attest_source_new_from_stmt (sqlite3_stmt *stmt)
   /* Aliases arrive joined by the ASCII unit separator, which no name contains. */
   self->aliases = aliases != NULL ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
   self->n_quotes = sqlite3_column_int (stmt, 10);
+  self->n_articles = sqlite3_column_int (stmt, 11);
 
   return self;
 }
@@ -218,4 +228,12 @@ attest_source_get_n_quotes (AttestSource *self)
   g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
 
   return self->n_quotes;
+}
+
+guint
+attest_source_get_n_articles (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
+
+  return self->n_articles;
 }

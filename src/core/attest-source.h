@@ -24,6 +24,8 @@ gboolean            attest_source_get_is_group    (AttestSource *self);
 const char         *attest_source_get_notes       (AttestSource *self);
 /* NULL-terminated, never NULL. */
 const char * const *attest_source_get_aliases     (AttestSource *self);
+/* Direct and indirect quotes by this source, and the articles it speaks in. */
 guint               attest_source_get_n_quotes    (AttestSource *self);
+guint               attest_source_get_n_articles  (AttestSource *self);
 
 G_END_DECLS

@@ -250,6 +250,22 @@ list_annotations_where (AttestStore  *self,
 }
 
 GPtrArray *
+attest_store_list_annotations_by_source (AttestStore  *self,
+                                         const char   *source_uuid,
+                                         GError      **error)
+{
+  gint64 source_id;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
+
+  if ((source_id = _attest_store_resolve_uuid (self, "sources", _("source"), source_uuid,
+                                               error)) < 0)
+    return NULL;
+
+  return list_annotations_where (self, "WHERE n.speaker_id = ?1", source_id, error);
+}
+
+GPtrArray *
 attest_store_list_annotations (AttestStore  *self,
                                const char   *article_uuid,
                                GError      **error)
@@ -398,13 +414,14 @@ make_fts_query (const char *query)
 }
 
 static gboolean
-collect_hits (AttestStore  *self,
-              GPtrArray    *hits,
-              const char   *sql,
-              const char   *fts_query,
-              guint         limit,
-              gboolean      in_annotations,
-              GError      **error)
+collect_hits (AttestStore               *self,
+              GPtrArray                 *hits,
+              const char                *sql,
+              const char                *fts_query,
+              guint                      limit,
+              const AttestSearchFilter  *filter,
+              gboolean                   in_annotations,
+              GError                   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -413,6 +430,11 @@ collect_hits (AttestStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, limit);
+  _attest_bind_text_or_null (stmt, 3, filter->outlet);
+  _attest_bind_text_or_null (stmt, 4, filter->date_from);
+  _attest_bind_text_or_null (stmt, 5, filter->date_to);
+  _attest_bind_text_or_null (stmt, 6, filter->source_kind);
+  _attest_bind_text_or_null (stmt, 7, filter->tag_uuid);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -432,18 +454,52 @@ collect_hits (AttestStore  *self,
   return TRUE;
 }
 
+/* The tag and everything under it. */
+#define TAG_TREE \
+  "WITH RECURSIVE tag_tree (id) AS (SELECT id FROM tags WHERE uuid = ?7 " \
+  "  UNION SELECT t.id FROM tags t JOIN tag_tree ON t.parent_id = tag_tree.id) "
+
+/* Filters on the article: its outlet and date, and whether any of its annotations has a
+ * speaker of the kind, or a tag in the tag's tree. Unset filters (NULL) pass everything. */
+#define ARTICLE_FILTER \
+  "(?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE) " \
+  "AND (?4 IS NULL OR substr (a.published, 1, 10) >= ?4) " \
+  "AND (?5 IS NULL OR substr (a.published, 1, 10) <= ?5) "
+
+#define ARTICLE_HAS_KIND_AND_TAG \
+  "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM annotations k JOIN sources ks " \
+  "     ON ks.id = k.speaker_id WHERE k.article_id = a.id AND ks.kind = ?6)) " \
+  "AND (?7 IS NULL OR EXISTS (SELECT 1 FROM annotations g JOIN annotation_tags gt " \
+  "     ON gt.annotation_id = g.id WHERE g.article_id = a.id " \
+  "     AND gt.tag_id IN (SELECT id FROM tag_tree))) "
+
+#define ANNOTATION_HAS_KIND_AND_TAG \
+  "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM sources ks WHERE ks.id = n.speaker_id " \
+  "     AND ks.kind = ?6)) " \
+  "AND (?7 IS NULL OR EXISTS (SELECT 1 FROM annotation_tags gt WHERE gt.annotation_id = n.id " \
+  "     AND gt.tag_id IN (SELECT id FROM tag_tree))) "
+
 GPtrArray *
-attest_store_search (AttestStore  *self,
-                     const char   *query,
-                     guint         limit,
-                     GError      **error)
+attest_store_search_filtered (AttestStore               *self,
+                              const char                *query,
+                              const AttestSearchFilter  *filter,
+                              guint                      limit,
+                              GError                   **error)
 {
+  static const AttestSearchFilter no_filter = { 0 };
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_search_hit_free);
   g_autofree char *fts_query = NULL;
+  gboolean filtered;
 
   g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
 
-  if (query == NULL || !(fts_query = make_fts_query (query)))
+  if (filter == NULL)
+    filter = &no_filter;
+  filtered = filter->outlet || filter->date_from || filter->date_to || filter->source_kind
+             || filter->tag_uuid;
+  if (query != NULL)
+    fts_query = make_fts_query (query);
+  if (fts_query == NULL && !filtered)
     {
       g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
                            _("Type a word to search for."));
@@ -452,23 +508,49 @@ attest_store_search (AttestStore  *self,
   if (limit == 0)
     limit = 50;
 
+  /* Filters alone list the articles that pass them, newest first. */
+  if (fts_query == NULL)
+    {
+      if (!collect_hits (self, hits,
+            TAG_TREE
+            "SELECT a.uuid, a.title, substr (a.body, 1, 160), 0 FROM articles a "
+            "WHERE ?1 IS NULL AND " ARTICLE_FILTER ARTICLE_HAS_KIND_AND_TAG
+            "ORDER BY a.published DESC, a.id LIMIT ?2",
+            NULL, limit, filter, FALSE, error))
+        return NULL;
+      return g_steal_pointer (&hits);
+    }
+
   /* Titles weigh ten times the body. */
   if (!collect_hits (self, hits,
+        TAG_TREE
         "SELECT a.uuid, a.title, snippet (articles_fts, 1, '[', ']', '…', 12), "
         "       bm25 (articles_fts, 10.0, 1.0) "
         "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-        "WHERE articles_fts MATCH ?1 ORDER BY bm25 (articles_fts, 10.0, 1.0) LIMIT ?2",
-        fts_query, limit, FALSE, error)
+        "WHERE articles_fts MATCH ?1 AND " ARTICLE_FILTER ARTICLE_HAS_KIND_AND_TAG
+        "ORDER BY bm25 (articles_fts, 10.0, 1.0) LIMIT ?2",
+        fts_query, limit, filter, FALSE, error)
       || !collect_hits (self, hits,
+        TAG_TREE
         "SELECT a.uuid, a.title, snippet (annotations_fts, -1, '[', ']', '…', 12), "
         "       bm25 (annotations_fts), n.uuid "
         "FROM annotations_fts JOIN annotations n ON n.id = annotations_fts.rowid "
         "JOIN articles a ON a.id = n.article_id "
-        "WHERE annotations_fts MATCH ?1 ORDER BY bm25 (annotations_fts) LIMIT ?2",
-        fts_query, limit, TRUE, error))
+        "WHERE annotations_fts MATCH ?1 AND " ARTICLE_FILTER ANNOTATION_HAS_KIND_AND_TAG
+        "ORDER BY bm25 (annotations_fts) LIMIT ?2",
+        fts_query, limit, filter, TRUE, error))
     return NULL;
 
   return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+attest_store_search (AttestStore  *self,
+                     const char   *query,
+                     guint         limit,
+                     GError      **error)
+{
+  return attest_store_search_filtered (self, query, NULL, limit, error);
 }
 
 gboolean

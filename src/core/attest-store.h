@@ -52,6 +52,16 @@ typedef struct
   double  rank;          /* bm25: lower is better */
 } AttestSearchHit;
 
+/* Narrows a search; NULL fields do not filter. */
+typedef struct
+{
+  const char *outlet;
+  const char *date_from;    /* YYYY-MM-DD, inclusive */
+  const char *date_to;      /* YYYY-MM-DD, inclusive */
+  const char *source_kind;  /* articles and quotes with a speaker of this kind */
+  const char *tag_uuid;     /* ... with an annotation under this tag or its children */
+} AttestSearchFilter;
+
 void attest_search_hit_free (AttestSearchHit *hit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestSearchHit, attest_search_hit_free)
 
@@ -141,6 +151,10 @@ AttestSource     *attest_store_find_source       (AttestStore        *self,
 GPtrArray        *attest_store_list_annotations  (AttestStore        *self,
                                                   const char         *article_uuid,
                                                   GError            **error);
+/* Everything a source said, across articles, in article order. */
+GPtrArray        *attest_store_list_annotations_by_source (AttestStore *self,
+                                                  const char         *source_uuid,
+                                                  GError            **error);
 AttestAnnotation *attest_store_get_annotation    (AttestStore        *self,
                                                   const char         *uuid,
                                                   GError            **error);
@@ -153,6 +167,12 @@ GPtrArray        *attest_store_search            (AttestStore        *self,
                                                   const char         *query,
                                                   guint               limit,
                                                   GError            **error);
+/* query may be NULL or empty when a filter is set: then the articles that pass it. */
+GPtrArray        *attest_store_search_filtered   (AttestStore              *self,
+                                                  const char               *query,
+                                                  const AttestSearchFilter *filter,
+                                                  guint                     limit,
+                                                  GError                  **error);
 gboolean          attest_store_get_stats         (AttestStore        *self,
                                                   AttestStats        *stats,
                                                   GError            **error);

@@ -171,6 +171,84 @@ test_json_ld (void)
   g_assert_nonnull (strstr (article->text, "\n\nAid organisations have set up"));
 }
 
+/* A page whose text is written by scripts still has its JSON-LD articleBody. */
+static void
+test_json_ld_body (void)
+{
+  const char *page =
+    "<html><head><title>App</title><script type=\"application/ld+json\">"
+    "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
+    "\"headline\": \"Bridge reopens after repairs\", "
+    "\"articleBody\": \"The bridge over the river reopened on Friday after eight months of "
+    "repairs.\\nTraffic was light in the morning, the police said.\"}"
+    "</script></head><body><div id=\"app\"></div><noscript>Enable JavaScript.</noscript>"
+    "</body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestHtmlArticle) article = NULL;
+
+  article = attest_html_extract (page, strlen (page), NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_article_sane (article);
+  g_assert_cmpstr (article->title, ==, "Bridge reopens after repairs");
+  g_assert_cmpstr (article->text, ==,
+                   "The bridge over the river reopened on Friday after eight months of repairs."
+                   "\n\nTraffic was light in the morning, the police said.");
+}
+
+/* Metadata read from the head, one field at a time. */
+static void
+test_metadata_forms (void)
+{
+  static const struct
+  {
+    const char *head;
+    const char *published;
+    const char *language;
+    const char *title;
+    const char *byline;
+  } cases[] = {
+    { "<meta property='article:published_time' content='2019-11-18T10:00:00.000Z'>",
+      "2019-11-18T10:00:00Z", NULL, NULL, NULL },
+    { "<meta property='article:published_time' content='2019-11-18 10:00:00 +0100'>",
+      "2019-11-18T10:00:00+01:00", NULL, NULL, NULL },
+    { "<meta name='pubdate' content='Mon, 18 Nov 2019 10:00:00 GMT'>",
+      "2019-11-18T10:00:00Z", NULL, NULL, NULL },
+    { "<meta name='dc.date' content='November 18, 2019'>", "2019-11-18", NULL, NULL, NULL },
+    { "<meta itemprop='datePublished' content='2019/11/18'>", "2019-11-18", NULL, NULL, NULL },
+    { "<meta property='article:published_time' content='yesterday'>", NULL, NULL, NULL, NULL },
+    { "<meta property='og:locale' content='en_US'>", NULL, "en-US", NULL, NULL },
+    { "<meta http-equiv='Content-Language' content='ar'>", NULL, "ar", NULL, NULL },
+    { "<title>Gunmen attack a checkpoint near Baquba | Site</title>", NULL, NULL,
+      "Gunmen attack a checkpoint near Baquba",
+      NULL },
+    { "<title>Site Name: Headline of the long story</title>", NULL, NULL,
+      "Headline of the long story", NULL },
+    { "<meta name='author' content='By Jane Doe'>", NULL, NULL, NULL, "Jane Doe" },
+    { "<meta name='citation_author' content='Doe, Jane'><meta name='citation_author' "
+      "content='Roe, John'>", NULL, NULL, NULL, "Doe, Jane, Roe, John" },
+    { "<meta property='article:author' content='https://example.org/jane'>"
+      "<meta name='author' content='Jane Doe'>", NULL, NULL, NULL, "Jane Doe" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttestHtmlArticle) article = NULL;
+      g_autofree char *page = g_strdup_printf ("<html><head>%s</head><body><p>A paragraph "
+                                               "long enough to be the article.</p></body>"
+                                               "</html>", cases[i].head);
+
+      article = attest_html_extract (page, strlen (page), NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_article_sane (article);
+      g_assert_cmpstr (article->published, ==, cases[i].published);
+      g_assert_cmpstr (article->language, ==, cases[i].language);
+      if (cases[i].title != NULL)
+        g_assert_cmpstr (article->title, ==, cases[i].title);
+      g_assert_cmpstr (article->byline, ==, cases[i].byline);
+    }
+}
+
 static const char arabic_first[] =
   "قال مسؤولون أمنيون إن مسلحين هاجموا نقطة تفتيش للجيش قرب قرية مكيشيفة شمال بعقوبة، "
   "مما أسفر عن مقتل أربعة جنود وإصابة اثنين آخرين.";
@@ -239,6 +317,38 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (article->text, "\n\nThe second paragraph is perfectly fine"));
 }
 
+/* Without a charset anywhere: UTF-8 if it mostly is, else windows-1252. */
+static void
+test_unlabelled (void)
+{
+  static const struct
+  {
+    const char *page;
+    const char *text;
+  } cases[] = {
+    { "<html><body><p>Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e, and one stray \xff byte in "
+      "the paragraph.</p></body></html>",
+      "Café crème brûlée, and one stray \xEF\xBF\xBD byte in the paragraph." },
+    { "<html><body><p>Caf\xe9 cr\xe8me br\xfbl\xe9" "e, written in Latin-1 with no label "
+      "at all.</p></body></html>",
+      "Café crème brûlée, written in Latin-1 with no label at all." },
+    { "<html><head><meta charset=\"windows-1256\"></head><body><p>Saved as UTF-8: "
+      "\xd9\x86\xd8\xb5 \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a, the old label stays.</p></body></html>",
+      "Saved as UTF-8: نص عربي, the old label stays." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttestHtmlArticle) article = NULL;
+
+      article = attest_html_extract (cases[i].page, strlen (cases[i].page), NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_article_sane (article);
+      g_assert_cmpstr (article->text, ==, cases[i].text);
+    }
+}
+
 static void
 test_utf16 (void)
 {
@@ -269,6 +379,7 @@ test_whitespace (void)
     "<html><body><div class='content'>\n"
     "<p>  Runs   of\n\t spaces  collapse,\u00a0entities decode: &amp; &eacute;&#x41; &lt;b&gt;. </p>\n"
     "<p>A line<br>break stays <b>inside</b> <i>the</i> paragraph.</p>\n"
+    "<p>Numeric references &#147;like&#148; these are windows-1252&#150;style.</p>\n"
     "<div>Loose text in a div<p>and a paragraph in it</p>and more loose text</div>\n"
     "<pre>  keep\n    this  layout</pre>\n"
     "<p>First line<br><br>after two breaks</p>\n"
@@ -283,6 +394,7 @@ test_whitespace (void)
   g_assert_cmpstr (article->text, ==,
                    "Runs of spaces collapse, entities decode: & éA <b>.\n\n"
                    "A line\nbreak stays inside the paragraph.\n\n"
+                   "Numeric references “like” these are windows-1252–style.\n\n"
                    "Loose text in a div\n\n"
                    "and a paragraph in it\n\n"
                    "and more loose text\n\n"
@@ -290,6 +402,33 @@ test_whitespace (void)
                    "First line\n\n"
                    "after two breaks\n\n"
                    "Town\tKilled\nMakchifa\t4");
+}
+
+static void
+test_lists (void)
+{
+  const char *page =
+    "<html><body><div class='content'>"
+    "<p>An introduction long enough to be scored as the text of an article, with commas.</p>"
+    "<ol start='3'><li><p>Third item, in a paragraph</p></li><li>Fourth<br>item</li>"
+    "<li><img src='x.png'></li><li>Sixth</li></ol>"
+    "<ul><li><p>A bullet</p><p>and its second paragraph</p></li><li>Last bullet</li></ul>"
+    "</div></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestHtmlArticle) article = NULL;
+
+  article = attest_html_extract (page, strlen (page), NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_article_sane (article);
+  g_assert_cmpstr (article->text, ==,
+                   "An introduction long enough to be scored as the text of an article, with "
+                   "commas.\n\n"
+                   "3. Third item, in a paragraph\n\n"
+                   "4. Fourth\nitem\n\n"
+                   "6. Sixth\n\n"
+                   "• A bullet\n\n"
+                   "and its second paragraph\n\n"
+                   "• Last bullet");
 }
 
 static void
@@ -401,12 +540,16 @@ main (int   argc,
   g_test_add_func ("/attest/html/news-page", test_news_page);
   g_test_add_func ("/attest/html/base-url", test_base_url);
   g_test_add_func ("/attest/html/json-ld", test_json_ld);
+  g_test_add_func ("/attest/html/json-ld-body", test_json_ld_body);
+  g_test_add_func ("/attest/html/metadata-forms", test_metadata_forms);
   g_test_add_func ("/attest/html/arabic-windows-1256", test_arabic_windows_1256);
   g_test_add_func ("/attest/html/http-charset", test_http_charset);
   g_test_add_func ("/attest/html/windows-1252", test_windows_1252);
   g_test_add_func ("/attest/html/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/attest/html/unlabelled", test_unlabelled);
   g_test_add_func ("/attest/html/utf16", test_utf16);
   g_test_add_func ("/attest/html/whitespace", test_whitespace);
+  g_test_add_func ("/attest/html/lists", test_lists);
   g_test_add_func ("/attest/html/refused", test_refused);
   g_test_add_func ("/attest/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/attest/html/large-page", test_large_page);

@@ -6,12 +6,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "attest-annotation-panel.h"
+#include "attest-article-details.h"
 #include "attest-core.h"
 #include "attest-jobs.h"
 #include "attest-quote-dialog.h"
 #include "attest-reader.h"
+#include "attest-url-dialog.h"
 #include "attest-window.h"
 
 #define QUOTE "The Corona virus is an important factor."
@@ -801,10 +804,598 @@ test_export_job (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, QUOTE));
 }
 
+/* Web pages for the URL imports, served by the test itself on 127.0.0.1. */
+#define WEB_TITLE "Ceasefire holds in Mosul"
+#define WEB_SENTENCE "The ceasefire held through the night, a police officer in Mosul said on Tuesday."
+
+static const char web_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>" WEB_TITLE " | The Daily Record</title>"
+  "<meta property=\"og:title\" content=\"" WEB_TITLE "\">"
+  "<meta property=\"og:site_name\" content=\"The Daily Record\">"
+  "</head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+  "<article><h1>" WEB_TITLE "</h1>"
+  "<p>" WEB_SENTENCE "</p>"
+  "<p>Residents of the old city said they had heard no shooting since the evening, the first "
+  "quiet night in more than a week of fighting between the army and the militants.</p>"
+  "<p>\"We are waiting to see whether it lasts,\" said a shopkeeper who asked not to be named, "
+  "adding that most families had stayed indoors.</p>"
+  "</article><footer>Copyright The Daily Record</footer></body></html>";
+
+static void
+web_handler (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  if (g_str_equal (path, "/article"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        web_page, strlen (web_page));
+    }
+  else if (g_str_equal (path, "/slow"))
+    {
+      soup_server_message_pause (msg);  /* never answers */
+    }
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+    }
+}
+
+static SoupServer *
+start_web_server (char **base)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, web_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* No trailing slash: paths are appended. */
+  if (g_str_has_suffix (*base, "/"))
+    (*base)[strlen (*base) - 1] = '\0';
+  return server;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static char *
+reader_text (AttestWindow *window)
+{
+  GtkTextBuffer *buffer = attest_reader_get_buffer (attest_window_get_reader (window));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static AttestArticle *
+selected_article (AttestWindow *window)
+{
+  return gtk_single_selection_get_selected_item (attest_window_get_selection (window));
+}
+
+static gboolean
+is_mapped_label_containing (GtkWidget     *widget,
+                            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_mapped_inscription (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
+}
+
+/* The article list shows a row with that title. */
+static gboolean
+list_shows_title (AttestWindow *window,
+                  const char   *title)
+{
+  wait_for_frames (GTK_WIDGET (window));
+  return find_widget (GTK_WIDGET (window), is_mapped_inscription, title) != NULL;
+}
+
+static void
+import_url_through_dialog (Fixture    *fixture,
+                           const char *url)
+{
+  AttestUrlDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-url", NULL));
+  spin ();
+  dialog = find_toplevel (ATTEST_TYPE_URL_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Not a web address: Import stays off. */
+  attest_url_dialog_set_url (dialog, "ftp://example.org/page");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  attest_url_dialog_set_url (dialog, url);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  click_button (GTK_WIDGET (dialog), "_Import");
+  spin ();
+  g_assert_null (find_toplevel (ATTEST_TYPE_URL_DIALOG));
+}
+
+static void
+test_import_url (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(SoupServer) server = start_web_server (&base);
+  g_autofree char *url = g_strconcat (base, "/article", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *toast = NULL;
+  GListModel *model = G_LIST_MODEL (attest_window_get_selection (fixture->window));
+  AttestArticle *article;
+
+  import_url_through_dialog (fixture, url);
+  g_assert_true (attest_window_get_busy (fixture->window));
+  g_assert_true (wait_until (window_idle, fixture->window));
+
+  /* In the list, selected, and open in the reader. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  article = selected_article (fixture->window);
+  g_assert_nonnull (article);
+  g_assert_cmpstr (attest_article_get_uuid (article), !=, fixture->article_uuid);
+  g_assert_nonnull (strstr (attest_article_get_title (article), WEB_TITLE));
+  g_assert_cmpstr (attest_article_get_origin (article), ==, url);
+  g_assert_cmpstr (attest_article_get_url (article), ==, url);
+  text = reader_text (fixture->window);
+  g_assert_nonnull (strstr (text, WEB_SENTENCE));
+  g_assert_null (strstr (text, "Copyright"));
+
+  toast = g_strdup_printf ("Imported “%s”", attest_article_get_title (article));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, toast));
+  g_assert_true (list_shows_title (fixture->window, attest_article_get_title (article)));
+
+  /* The same page again is a duplicate: said so, nothing added, the first one selected. */
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window), GTK_INVALID_LIST_POSITION);
+  import_url_through_dialog (fixture, url);
+  g_assert_true (wait_until (window_idle, fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
+                                 "already in the project"));
+  g_assert_nonnull (selected_article (fixture->window));
+  g_assert_nonnull (strstr (attest_article_get_title (selected_article (fixture->window)),
+                            WEB_TITLE));
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_import_url_not_found (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(SoupServer) server = start_web_server (&base);
+  g_autofree char *url = g_strconcat (base, "/missing", NULL);
+  GListModel *model = G_LIST_MODEL (attest_window_get_selection (fixture->window));
+
+  import_url_through_dialog (fixture, url);
+  g_assert_true (wait_until (window_idle, fixture->window));
+
+  /* The core's words, and nothing added. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
+                                 "404"));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
+                              "Imported"));
+
+  soup_server_disconnect (server);
+}
+
+static void
+test_import_url_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(SoupServer) server = start_web_server (&base);
+  g_autofree char *url = g_strconcat (base, "/slow", NULL);
+  GListModel *model = G_LIST_MODEL (attest_window_get_selection (fixture->window));
+  const char *urls[] = { url, NULL };
+
+  attest_window_import_urls (fixture->window, urls);
+  g_assert_true (attest_window_get_busy (fixture->window));
+  /* The Stop button is there while the page is fetched. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-jobs", NULL));
+  g_assert_true (wait_until (window_idle, fixture->window));
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, "Import stopped"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  soup_server_disconnect (server);
+}
+
+/* The URL dialog starts with a web address from the clipboard; other text is left out. */
+static void
+test_import_url_from_clipboard (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+  AttestUrlDialog *dialog;
+
+  gdk_clipboard_set_text (clipboard, "  https://example.org/news/1  ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-url", NULL);
+  spin ();
+  dialog = find_toplevel (ATTEST_TYPE_URL_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (attest_url_dialog_get_url (dialog), ==, "https://example.org/news/1");
+  click_button (GTK_WIDGET (dialog), "_Cancel");
+  spin ();
+
+  gdk_clipboard_set_text (clipboard, "not an address");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-url", NULL);
+  spin ();
+  dialog = find_toplevel (ATTEST_TYPE_URL_DIALOG);
+  g_assert_cmpstr (attest_url_dialog_get_url (dialog), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  click_button (GTK_WIDGET (dialog), "_Cancel");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))), ==, 1);
+}
+
+static gboolean
+has_n_articles (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))) == 2 &&
+         !attest_window_get_busy (fixture->window);
+}
+
+static void
+test_paste_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+  GListModel *model = G_LIST_MODEL (attest_window_get_selection (fixture->window));
+  g_autofree char *text = NULL;
+  AttestArticle *article;
+
+  gdk_clipboard_set_text (clipboard,
+                          "Aid convoy reaches Taiz\n\n"
+                          "A convoy of twelve lorries reached the city on Sunday, an aid worker said.\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  g_assert_true (wait_until (has_n_articles, fixture));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  article = selected_article (fixture->window);
+  g_assert_nonnull (article);
+  g_assert_cmpstr (attest_article_get_origin (article), ==, "paste");
+  g_assert_cmpstr (attest_article_get_title (article), ==, "Aid convoy reaches Taiz");
+  text = reader_text (fixture->window);
+  g_assert_nonnull (strstr (text, "A convoy of twelve lorries"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label,
+                                 "Imported “Aid convoy reaches Taiz”"));
+}
+
+/* A web address on the clipboard is fetched, not imported as text. */
+static void
+test_paste_url (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(SoupServer) server = start_web_server (&base);
+  g_autofree char *url = g_strconcat (base, "/article", NULL);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), url);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  g_assert_true (wait_until (has_n_articles, fixture));
+  g_assert_cmpstr (attest_article_get_origin (selected_article (fixture->window)), ==, url);
+
+  soup_server_disconnect (server);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_widget (GTK_WIDGET (fixture->window), is_mapped_label,
+                      "The clipboard holds no text to import") != NULL;
+}
+
+static void
+test_paste_empty (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), "  \n ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
+  g_assert_true (wait_until (toast_shown, fixture));
+  g_assert_false (attest_window_get_busy (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))), ==, 1);
+}
+
+static GtkDropTarget *
+window_drop_target (AttestWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* A link dragged from a browser comes as a uri-list (a GdkFileList) or as plain text. */
+static void
+test_drop_links (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(SoupServer) server = start_web_server (&base);
+  g_autofree char *url = g_strconcat (base, "/article", NULL);
+  g_autoptr(GFile) link = g_file_new_for_uri (url);
+  GtkDropTarget *target = window_drop_target (fixture->window);
+  GFile *files[1] = { link };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+
+  /* Text that is not a link is not taken. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Some words dragged from somewhere");
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_false (accepted);
+  g_assert_false (attest_window_get_busy (fixture->window));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (wait_until (has_n_articles, fixture));
+  g_assert_cmpstr (attest_article_get_origin (selected_article (fixture->window)), ==, url);
+
+  /* The same link as text: a duplicate now, said so, nothing added. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, url);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (wait_until (window_idle, fixture->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
+                                 "already in the project"));
+  g_assert_true (has_n_articles (fixture));
+
+  soup_server_disconnect (server);
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+set_row_text (GtkWidget  *details,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = find_widget (details, is_entry_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+save_enabled (GtkWidget *details)
+{
+  GtkWidget *button = find_widget (details, is_button_labelled, "_Save");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+test_article_details (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AttestWindow *window = fixture->window;
+  g_autoptr(AttestArticle) before = NULL;
+  g_autoptr(AttestArticle) after = NULL;
+  g_autofree char *old_title = NULL;
+  g_autofree char *text = NULL;
+  AttestArticleDetails *details;
+  GtkWidget *published;
+  const char *new_title = "Corona and ISIS in Diyala";
+
+  /* Without an article selected there are no details to show. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.article-properties", NULL);
+  spin ();
+  g_assert_null (find_toplevel (ATTEST_TYPE_ARTICLE_DETAILS));
+  gtk_single_selection_set_selected (attest_window_get_selection (window), 0);
+  spin ();
+  before = attest_store_get_article (fixture->store, fixture->article_uuid, NULL);
+  old_title = g_strdup (attest_article_get_title (before));
+  g_assert_true (list_shows_title (window, old_title));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.article-properties", NULL));
+  spin ();
+  details = find_toplevel (ATTEST_TYPE_ARTICLE_DETAILS);
+  g_assert_nonnull (details);
+  g_assert_false (save_enabled (GTK_WIDGET (details)));
+
+  set_row_text (GTK_WIDGET (details), "Title", new_title);
+  set_row_text (GTK_WIDGET (details), "Outlet", "Rudaw");
+  g_assert_true (save_enabled (GTK_WIDGET (details)));
+
+  /* A malformed date is marked and blocks saving; an empty title too. */
+  set_row_text (GTK_WIDGET (details), "Published (YYYY-MM-DD)", "2015-02-30");
+  published = find_widget (GTK_WIDGET (details), is_entry_row_titled, "Published (YYYY-MM-DD)");
+  g_assert_true (gtk_widget_has_css_class (published, "error"));
+  g_assert_false (save_enabled (GTK_WIDGET (details)));
+  set_row_text (GTK_WIDGET (details), "Published (YYYY-MM-DD)", "2015-03-12");
+  g_assert_false (gtk_widget_has_css_class (published, "error"));
+  set_row_text (GTK_WIDGET (details), "Title", "   ");
+  g_assert_false (save_enabled (GTK_WIDGET (details)));
+  set_row_text (GTK_WIDGET (details), "Title", new_title);
+  g_assert_true (save_enabled (GTK_WIDGET (details)));
+
+  click_button (GTK_WIDGET (details), "_Save");
+  spin ();
+  g_assert_null (find_toplevel (ATTEST_TYPE_ARTICLE_DETAILS));
+
+  /* Stored; the list row and the reader show the new title; the article stays open. */
+  after = attest_store_get_article (fixture->store, fixture->article_uuid, NULL);
+  g_assert_cmpstr (attest_article_get_title (after), ==, new_title);
+  g_assert_cmpstr (attest_article_get_outlet (after), ==, "Rudaw");
+  g_assert_cmpstr (attest_article_get_published (after), ==, "2015-03-12");
+  g_assert_cmpstr (attest_article_get_byline (after), ==, attest_article_get_byline (before));
+  g_assert_true (list_shows_title (window, new_title));
+  g_assert_false (list_shows_title (window, old_title));
+  g_assert_nonnull (selected_article (window));
+  g_assert_cmpstr (attest_article_get_uuid (selected_article (window)), ==, fixture->article_uuid);
+  text = reader_text (window);
+  g_assert_true (g_str_has_prefix (text, new_title));
+  g_assert_nonnull (strstr (text, "Rudaw · 2015-03-12"));
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_mapped_label, "Article details changed"));
+
+  /* Undo restores both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_assert_true (list_shows_title (window, old_title));
+  g_assert_false (list_shows_title (window, new_title));
+  text = reader_text (window);
+  g_assert_true (g_str_has_prefix (text, old_title));
+  g_assert_null (strstr (text, "Rudaw"));
+  g_assert_cmpstr (attest_article_get_uuid (selected_article (window)), ==, fixture->article_uuid);
+
+  /* Redo brings the correction back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin ();
+  g_assert_true (list_shows_title (window, new_title));
+}
+
+static void
+test_article_details_cancel (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AttestArticle) after = NULL;
+  AttestArticleDetails *details;
+
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window), 0);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.article-properties", NULL);
+  spin ();
+  details = find_toplevel (ATTEST_TYPE_ARTICLE_DETAILS);
+  g_assert_nonnull (details);
+  set_row_text (GTK_WIDGET (details), "Title", "Something else");
+  click_button (GTK_WIDGET (details), "_Cancel");
+  spin ();
+  g_assert_null (find_toplevel (ATTEST_TYPE_ARTICLE_DETAILS));
+
+  after = attest_store_get_article (fixture->store, fixture->article_uuid, NULL);
+  g_assert_cmpstr (attest_article_get_title (after), !=, "Something else");
+  g_assert_false (attest_store_can_undo (fixture->store));
+}
+
+static void
+test_published_check (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    valid;
+  } cases[] = {
+    { "", TRUE },
+    { "2015-03-12", TRUE },
+    { "2016-02-29", TRUE },
+    { "2015-02-29", FALSE },
+    { "2015-13-01", FALSE },
+    { "2015-3-12", FALSE },
+    { "12/03/2015", FALSE },
+    { "2015-03-12T08:30:00Z", TRUE },
+    { "2015-03-12T08:30:00+03:00", TRUE },
+    { "2015", FALSE },
+    { "yesterday", FALSE },
+    { "0000-01-01", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (attest_article_details_check_published (cases[i].text), ==, cases[i].valid);
+    }
+}
+
+static void
+test_web_address_check (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *address;
+  } cases[] = {
+    { "https://example.org/a?b=c&d=e", "https://example.org/a?b=c&d=e" },
+    { "  http://127.0.0.1:8080/x \n", "http://127.0.0.1:8080/x" },
+    { "HTTPS://EXAMPLE.ORG", "HTTPS://EXAMPLE.ORG" },
+    { "ftp://example.org/", NULL },
+    { "file:///etc/passwd", NULL },
+    { "example.org", NULL },
+    { "https://", NULL },
+    { "https://example.org/a https://example.org/b", NULL },
+    { "Read this: https://example.org", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *address = attest_url_dialog_dup_address (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (address, ==, cases[i].address);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* libsoup would send requests to 127.0.0.1 through a proxy from the environment. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+  g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -826,6 +1417,18 @@ main (int   argc,
   ADD ("import-cancel", test_import_cancel, "project");
   ADD ("drop-files", test_drop_files, "project");
   ADD ("export-job", test_export_job, "project");
+  ADD ("import-url", test_import_url, "project");
+  ADD ("import-url-not-found", test_import_url_not_found, "project");
+  ADD ("import-url-cancel", test_import_url_cancel, "project");
+  ADD ("import-url-from-clipboard", test_import_url_from_clipboard, "project");
+  ADD ("paste-text", test_paste_text, "project");
+  ADD ("paste-url", test_paste_url, "project");
+  ADD ("paste-empty", test_paste_empty, "project");
+  ADD ("drop-links", test_drop_links, "project");
+  ADD ("article-details", test_article_details, "project");
+  ADD ("article-details-cancel", test_article_details_cancel, "project");
+  g_test_add_func ("/attest/window/published-check", test_published_check);
+  g_test_add_func ("/attest/window/web-address-check", test_web_address_check);
 
 #undef ADD
 

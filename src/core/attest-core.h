@@ -10,6 +10,8 @@
 #include "attest-source.h"
 #include "attest-annotation.h"
 #include "attest-tag.h"
+#include "attest-incident.h"
+#include "attest-geo.h"
 #include "attest-store.h"
 #include "attest-text.h"
 #include "attest-export.h"

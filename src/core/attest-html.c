@@ -36,6 +36,7 @@
 #endif
 #define BYLINE_MAX_CHARS     100
 #define MAX_HEADINGS         64
+#define MAX_BYLINE_CHECKS    64
 #define FURNITURE_MAX_CHARS  100       /* longer blocks are never page furniture by their words */
 #define JSON_MAX_NESTING     64
 
@@ -305,8 +306,9 @@ space_len (const guchar *p,
   return 0;
 }
 
-/* Characters that are invisible in text and only get in the way: soft hyphen, zero-width
- * space and joiners' neighbours, BOM, C0 controls. */
+/* Characters that are invisible in text and only get in the way: C0 controls, the soft
+ * hyphen, the zero-width space and a stray BOM. Joiners and direction marks stay: Arabic
+ * and Persian text needs them. */
 static inline gsize
 invisible_len (const guchar *p,
                const guchar *end)
@@ -315,11 +317,30 @@ invisible_len (const guchar *p,
     return 1;
   if (*p == 0xC2 && p + 1 < end && p[1] == 0xAD)
     return 2;
-  if (*p == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0x8B || p[2] == 0x8E || p[2] == 0x8F))
+  if (*p == 0xE2 && p + 2 < end && p[1] == 0x80 && p[2] == 0x8B)
     return 3;
   if (*p == 0xEF && p + 2 < end && p[1] == 0xBB && p[2] == 0xBF)
     return 3;
   return 0;
+}
+
+/* C1 control characters in text are windows-1252 punctuation that went through the wrong
+ * decoder, or numeric references like &#147; that HTML maps to windows-1252 and libxml2
+ * does not. Returns the character @p stands for ("" to drop it), or NULL if @p is not a
+ * C1 control. */
+static inline const char *
+c1_replacement (const guchar *p,
+                const guchar *end)
+{
+  static const char *const windows_1252[32] = {
+    "€", "", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
+    "", "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ",
+  };
+
+  if (*p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F)
+    return windows_1252[p[1] - 0x80];
+
+  return NULL;
 }
 
 /* Commas in the scripts of our users: Latin, Arabic, CJK full-width and ideographic. */
@@ -399,8 +420,18 @@ append_collapsed (GString    *out,
           p += n;
           continue;
         }
-      g_string_append_c (out, *p);
-      p++;
+      if (c1_replacement (p, end) != NULL)
+        {
+          g_string_append (out, c1_replacement (p, end));
+          p += 2;
+          continue;
+        }
+      /* Whole characters, so that stopping at @max leaves valid UTF-8. */
+      n = 1;
+      while (p + n < end && (p[n] & 0xC0) == 0x80)
+        n++;
+      g_string_append_len (out, (const char *) p, n);
+      p += n;
     }
 }
 
@@ -579,6 +610,10 @@ charset_for_label (const char *label,
   if (g_str_has_prefix (l, "utf-16") || g_str_has_prefix (l, "utf16"))
     return g_strdup (from_meta ? "UTF-8" : (strstr (l, "be") != NULL ? "UTF-16BE"
                                                                      : "UTF-16LE"));
+  /* Encodings no browser decodes web pages with. */
+  if (g_str_has_prefix (l, "utf-7") || g_str_has_prefix (l, "utf-32") || g_str_has_prefix (l, "ucs")
+      || g_str_has_prefix (l, "utf32") || g_str_has_prefix (l, "utf7"))
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     if (strcmp (l, aliases[i].label) == 0)
@@ -671,6 +706,8 @@ convert_lossy (const char *data,
   GString *out;
   char *in = (char *) data;
   gsize in_left = length;
+  /* Skipping a bad unit must keep UTF-16 aligned. */
+  gsize unit = g_str_has_prefix (charset, "UTF-16") ? 2 : 1;
 
   if (cd == (GIConv) -1)
     return NULL;
@@ -689,10 +726,10 @@ convert_lossy (const char *data,
         continue;
       if (saved == E2BIG)
         continue;
-      /* EILSEQ or EINVAL (truncated at the end): replace one byte and go on. */
+      /* EILSEQ or EINVAL (truncated at the end): replace one unit and go on. */
       g_string_append (out, "\xEF\xBF\xBD");
-      in++;
-      in_left--;
+      in += MIN (unit, in_left);
+      in_left -= MIN (unit, in_left);
       g_iconv (cd, NULL, NULL, NULL, NULL);
     }
   {
@@ -715,6 +752,34 @@ replace_nuls (GString *s)
   for (char *p = memchr (s->str, 0, s->len); p != NULL;
        p = memchr (p, 0, s->len - (p - s->str)))
     *p = ' ';
+}
+
+/* Without any label, a page with more well-formed UTF-8 sequences than stray bytes is UTF-8
+ * with a few bad bytes rather than windows-1252. */
+static gboolean
+mostly_utf8 (const char *data,
+             gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  gsize good = 0, bad = 0;
+
+  while (p < end)
+    {
+      const char *stop = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      /* Count the multi-byte characters of the valid run before the bad byte. */
+      for (const char *q = p; q < stop; q++)
+        good += ((guchar) *q & 0xC0) == 0xC0;
+      bad++;
+      p = stop + 1;
+    }
+  for (; p < end; p++)
+    good += ((guchar) *p & 0xC0) == 0xC0;
+
+  return good > bad;
 }
 
 /* Decodes the page to UTF-8. Returns NULL when @data already is clean UTF-8 and can be
@@ -758,29 +823,22 @@ decode_page (const char  *data,
   if (charset == NULL)
     charset = sniff_meta_charset (data, length);
   if (charset == NULL)
-    charset = g_strdup ("WINDOWS-1252");
+    charset = g_strdup (mostly_utf8 (data, length) ? "UTF-8" : "WINDOWS-1252");
 
   g_debug ("decoding as %s", charset);
   data += *skip;
   length -= *skip;
 
-  if (strcmp (charset, "UTF-8") == 0)
+  if (strcmp (charset, "UTF-8") == 0 && (valid_utf8 || g_utf8_validate_len (data, length, NULL)))
+    return NULL;
+
+  if (strcmp (charset, "UTF-8") != 0)
+    out = convert_lossy (data, length, charset);
+  if (out == NULL)
     {
-      if (valid_utf8 || g_utf8_validate_len (data, length, NULL))
-        return NULL;
       g_autofree char *valid = g_utf8_make_valid (data, length);
 
       out = g_string_new (valid);
-    }
-  else
-    {
-      out = convert_lossy (data, length, charset);
-      if (out == NULL)
-        {
-          g_autofree char *valid = g_utf8_make_valid (data, length);
-
-          out = g_string_new (valid);
-        }
     }
   *skip = 0;
   replace_nuls (out);
@@ -815,9 +873,9 @@ static const char *const maybe_parts[] = {
 
 static const char *const negative_parts[] = {
   "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
-  "outbrain", "taboola", "promo", "related", "scroll", "share", "shoutbox",
-  "sidebar", "skyscraper", "sponsor", "shopping", "widget", "social", "cookie",
-  "newsletter", "subscribe", "hidden", "caption", "byline", "author", "dateline",
+  "outbrain", "taboola", "promo", "related", "share", "shoutbox",
+  "sidebar", "skyscraper", "sponsor", "shopping", "social", "cookie",
+  "newsletter", "subscribe", "caption", "byline", "author", "dateline",
   "timestamp", "recommend", "popular", "trending", "breadcrumb",
 };
 
@@ -956,7 +1014,7 @@ is_unlikely (const xmlNode *node)
 typedef struct
 {
   GHashTable *meta;          /* normalised name or property → content, last one wins */
-  GPtrArray  *authors;       /* citation_author and the like, which repeat */
+  GPtrArray  *authors;       /* citation_author, which repeats for each author */
   GPtrArray  *jsonld;        /* texts of application/ld+json scripts */
   char       *title;         /* <title> */
   char       *lang;
@@ -967,6 +1025,7 @@ typedef struct
   char       *h1;            /* the text of the first <h1> */
   GPtrArray  *headings;      /* texts of the first <h1> and <h2> elements */
   xmlNode    *byline_node;
+  guint       byline_checks; /* elements looked at as bylines, bounded on hostile pages */
 } PageMeta;
 
 static void
@@ -1006,8 +1065,7 @@ meta_set (PageMeta   *pm,
   if (value == NULL)
     return;
 
-  if (strcmp (k, "citation_author") == 0 || strcmp (k, "dc:creator") == 0
-      || strcmp (k, "article:author") == 0)
+  if (strcmp (k, "citation_author") == 0)
     g_ptr_array_add (pm->authors, g_strdup (value));
   g_hash_table_replace (pm->meta, g_steal_pointer (&k), value);
 }
@@ -1170,21 +1228,17 @@ info_of (Extractor     *ex,
   return &g_array_index (ex->infos, NodeInfo, i - 1);
 }
 
+/* Hidden by the hidden attribute or an inline style. <html> and <body> are exempt: pages
+ * hide them until their scripts have run. */
 static gboolean
 is_hidden (const xmlNode *node)
 {
   const char *style = attr (node, "style");
-  const char *aria = attr (node, "aria-hidden");
 
+  if (is_tag (node, "html") || is_tag (node, "body"))
+    return FALSE;
   if (attr (node, "hidden") != NULL)
     return TRUE;
-  if (aria != NULL && g_ascii_strcasecmp (aria, "true") == 0)
-    {
-      const char *cls = attr (node, "class");
-
-      /* Readability keeps these: images whose fallback is hidden to screen readers. */
-      return cls == NULL || strstr (cls, "fallback-image") == NULL;
-    }
   if (style != NULL)
     {
       g_autoptr(GString) s = g_string_new (NULL);
@@ -1364,8 +1418,10 @@ prepare_enter (xmlNode  *node,
   else if (is_tag (node, "h1"))
     pm->n_h1++;
 
-  if (pm->byline_node == NULL && ex->body != NULL && looks_like_byline (node))
+  if (pm->byline_node == NULL && ex->body != NULL && pm->byline_checks < MAX_BYLINE_CHECKS
+      && looks_like_byline (node))
     {
+      pm->byline_checks++;
       glong chars = raw_text_length (node, 2 * BYLINE_MAX_CHARS);
 
       if (chars > 0 && chars < BYLINE_MAX_CHARS)
@@ -1547,14 +1603,33 @@ subtract_from_ancestors (Extractor *ex,
     }
 }
 
-/* Second pass: remove elements whose tag, class, id or role says they are page furniture,
- * unless they hold the article body. */
+/* Hidden from screen readers: icons, duplicates, and, in a page saved while a dialog was
+ * open, the whole page behind it; hence the size check in prune_enter (). */
+static gboolean
+is_aria_hidden (const xmlNode *node)
+{
+  const char *aria = attr (node, "aria-hidden");
+  const char *cls;
+
+  if (aria == NULL || g_ascii_strcasecmp (aria, "true") != 0)
+    return FALSE;
+  cls = attr (node, "class");
+
+  /* Readability keeps these: images whose fallback is hidden to screen readers. */
+  return cls == NULL || strstr (cls, "fallback-image") == NULL;
+}
+
+/* Second pass: remove elements hidden from screen readers and, if the attempt says so,
+ * those whose tag, class, id or role says they are page furniture, unless they hold the
+ * article body. */
 static WalkAction
 prune_enter (xmlNode  *node,
              gpointer  user_data)
 {
   Extractor *ex = user_data;
   NodeInfo *info;
+  NodeInfo *body;
+  gboolean furniture;
 
   if (node->type != XML_ELEMENT_NODE)
     return WALK_SKIP_CHILDREN;
@@ -1562,25 +1637,23 @@ prune_enter (xmlNode  *node,
   info = info_of (ex, node);
   if (info == NULL || node == ex->body)
     return WALK_CONTINUE;
-  if (info->flags & NODE_POSITIVE)
+
+  furniture = (ex->attempt & ATTEMPT_STRIP_UNLIKELY)
+              && !(info->flags & NODE_POSITIVE)
+              && !is_tag (node, "article") && !is_tag (node, "main")
+              && ((info->tag & TAG_BOILER) || is_unlikely (node));
+  if (!furniture && !is_aria_hidden (node))
     return WALK_CONTINUE;
-  if (is_tag (node, "article") || is_tag (node, "main"))
+
+  /* A wrapper around most of the page is not furniture, whatever its name. */
+  body = info_of (ex, ex->body);
+  if (body != NULL && info->text > WRAPPER_SHARE * body->text)
     return WALK_CONTINUE;
 
-  if ((info->tag & TAG_BOILER) || is_unlikely (node))
-    {
-      NodeInfo *body = info_of (ex, ex->body);
+  subtract_from_ancestors (ex, node);
+  info->flags |= NODE_SKIP;
 
-      /* A wrapper around most of the page is not furniture, whatever its name. */
-      if (body != NULL && info->text > WRAPPER_SHARE * body->text)
-        return WALK_CONTINUE;
-
-      subtract_from_ancestors (ex, node);
-      info->flags |= NODE_SKIP;
-      return WALK_SKIP_CHILDREN;
-    }
-
-  return WALK_CONTINUE;
+  return WALK_SKIP_CHILDREN;
 }
 
 /* ------------------------------------------------------------------------------------- */
@@ -1724,7 +1797,7 @@ choose_top (Extractor *ex,
 
   top = candidates->pdata[0];
   top_info = info_of (ex, top);
-  if (top == ex->body)
+  if (top == ex->body || top_info->score <= 0)
     return top;
 
   /* Several near-equal candidates share an ancestor: the article is that ancestor. */
@@ -2034,6 +2107,7 @@ typedef struct
   const char *title;
   xmlNode   *root;
   gboolean   title_heading_seen;
+  gsize      marker_len;  /* a list item's "• " waiting for its text */
 } TextWriter;
 
 static void
@@ -2041,6 +2115,11 @@ writer_flush (TextWriter *tw)
 {
   GString *p = tw->para;
   gsize start = 0;
+
+  /* A list item whose text is in a paragraph inside it keeps its marker for that text. */
+  if (tw->marker_len > 0 && p->len <= tw->marker_len)
+    return;
+  tw->marker_len = 0;
 
   /* Preformatted text keeps its indentation, only blank lines around it go. */
   while (p->len > 0 && (p->str[p->len - 1] == '\n' || p->str[p->len - 1] == '\t'
@@ -2056,6 +2135,19 @@ writer_flush (TextWriter *tw)
     {
       while (start < p->len && (p->str[start] == ' ' || p->str[start] == '\n'))
         start++;
+    }
+
+  /* A paragraph of a few words of page furniture ("Advertisement", "Share", a dateline)
+   * is dropped whatever markup it came in. */
+  if (start < p->len && p->len - start <= 4 * FURNITURE_MAX_CHARS && tw->pre_depth == 0
+      && g_utf8_strlen (p->str + start, p->len - start) <= FURNITURE_MAX_CHARS)
+    {
+      const char *text = p->str + start;
+
+      if (g_str_has_prefix (text, "• "))
+        text += strlen ("• ");
+      if (is_furniture_text (text))
+        start = p->len;
     }
 
   if (start < p->len)
@@ -2074,6 +2166,9 @@ static void
 writer_line_break (TextWriter *tw)
 {
   GString *p = tw->para;
+
+  if (p->len <= tw->marker_len)
+    return;
 
   while (p->len > 0 && p->str[p->len - 1] == ' ')
     g_string_truncate (p, p->len - 1);
@@ -2116,6 +2211,8 @@ writer_text (TextWriter *tw,
         }
 
       n = invisible_len (p, end);
+      if (n == 0 && c1_replacement (p, end) != NULL && *c1_replacement (p, end) == '\0')
+        n = 2;
       if (n > 0)
         {
           p += n;
@@ -2128,6 +2225,12 @@ writer_text (TextWriter *tw,
           tw->space = FALSE;
         }
       tw->br_run = 0;
+      if (c1_replacement (p, end) != NULL)
+        {
+          g_string_append (para, c1_replacement (p, end));
+          p += 2;
+          continue;
+        }
       {
         /* Copy the whole run of ordinary characters at once. */
         const guchar *q = p + 1;
@@ -2138,7 +2241,8 @@ writer_text (TextWriter *tw,
               q++;
             else if ((*q & 0xC0) == 0x80)
               q++;
-            else if (*q >= 0x80 && space_len (q, end) == 0 && invisible_len (q, end) == 0)
+            else if (*q >= 0x80 && space_len (q, end) == 0 && invisible_len (q, end) == 0
+                     && c1_replacement (q, end) == NULL)
               q++;
             else
               break;
@@ -2311,14 +2415,6 @@ write_enter (xmlNode  *node,
       && is_junk_container (ex, node, info))
     return WALK_SKIP_CHILDREN;
 
-  if (!(info->flags & NODE_HAS_BLOCK_CHILD) && info->text <= FURNITURE_MAX_CHARS)
-    {
-      g_autofree char *text = node_text (node, 1024);
-
-      if (is_furniture_text (text))
-        return WALK_SKIP_CHILDREN;
-    }
-
   writer_flush (tw);
 
   if (info->tag & TAG_PRE)
@@ -2330,9 +2426,16 @@ write_enter (xmlNode  *node,
       NodeInfo *list = node->parent != NULL ? info_of (ex, node->parent) : NULL;
 
       if (list != NULL && is_tag (node->parent, "ol"))
-        g_string_append_printf (tw->para, "%u. ", ++list->counter);
+        {
+          const char *start = attr (node->parent, "start");
+
+          if (list->counter == 0 && start != NULL)
+            list->counter = (guint) CLAMP (g_ascii_strtoll (start, NULL, 10) - 1, 0, G_MAXINT);
+          g_string_append_printf (tw->para, "%u. ", ++list->counter);
+        }
       else
         g_string_append (tw->para, "• ");
+      tw->marker_len = tw->para->len;
     }
 
   return WALK_CONTINUE;
@@ -2365,6 +2468,12 @@ write_leave (xmlNode  *node,
     return;
 
   writer_flush (tw);
+  if (info->tag & TAG_ITEM)
+    {
+      /* An item without text: its marker goes with it. */
+      g_string_truncate (tw->para, 0);
+      tw->marker_len = 0;
+    }
   if (info->tag & TAG_PRE)
     tw->pre_depth--;
   if (is_tag (node, "table") && !(info->flags & NODE_CONTAINS_BLOCK))
@@ -2378,7 +2487,7 @@ write_text (Extractor  *ex,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) para = g_string_new (NULL);
-  TextWriter tw = { ex, out, para, FALSE, 0, 0, 0, FALSE, title, NULL, FALSE };
+  TextWriter tw = { ex, out, para, FALSE, 0, 0, 0, FALSE, title, NULL, FALSE, 0 };
 
   for (guint i = 0; i < parts->len; i++)
     {
@@ -3189,7 +3298,7 @@ fill_metadata (AttestHtmlArticle *article,
     article->title = clean_title (pm->title, pm);
 
   /* Byline. */
-  if (pm->authors->len > 1 && meta_get (pm, "citation_author") != NULL)
+  if (pm->authors->len > 1)
     {
       g_ptr_array_add (pm->authors, NULL);
       authors = g_strjoinv (", ", (char **) pm->authors->pdata);
@@ -3293,8 +3402,7 @@ find_article_text (Extractor  *ex,
   g_array_set_size (ex->infos, 0);
 
   walk_tree (ex->body, stats_enter, stats_leave, ex);
-  if (attempt & ATTEMPT_STRIP_UNLIKELY)
-    walk_tree (ex->body, prune_enter, NULL, ex);
+  walk_tree (ex->body, prune_enter, NULL, ex);
   walk_tree (ex->body, score_enter, NULL, &sw);
 
   top = choose_top (ex, candidates);
@@ -3305,6 +3413,82 @@ find_article_text (Extractor  *ex,
            top->name, attr (top, "class"), attr (top, "id"), parts->len);
 
   return write_text (ex, parts, title);
+}
+
+/* Characters in @text; a character takes at most four bytes, so long texts are not
+ * counted one by one. */
+static glong
+text_length (const char *text)
+{
+  gsize bytes;
+
+  if (text == NULL)
+    return 0;
+  bytes = strlen (text);
+
+  return bytes >= 4 * MIN_ARTICLE_CHARS ? (glong) bytes : g_utf8_strlen (text, -1);
+}
+
+/* Readability's retries: when an attempt finds too little text, the next one prunes and
+ * cleans less; the longest text wins. */
+static char *
+extract_text (Extractor  *ex,
+              const char *title)
+{
+  static const guint attempts[] = {
+    ATTEMPT_STRIP_UNLIKELY | ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN,
+    ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN,
+    ATTEMPT_CLEAN,
+    0,
+  };
+  char *best = NULL;
+  glong best_length = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      char *text = find_article_text (ex, attempts[i], title);
+      glong length = text_length (text);
+
+      if (length > best_length)
+        {
+          g_free (best);
+          best = text;
+          best_length = length;
+        }
+      else
+        g_free (text);
+      if (length >= MIN_ARTICLE_CHARS)
+        break;
+    }
+
+  return best;
+}
+
+/* The plain-text articleBody of JSON-LD as paragraphs; NULL when it holds markup. */
+static char *
+json_body_text (const char *body)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = NULL;
+
+  for (const char *p = strchr (body, '<'); p != NULL; p = strchr (p + 1, '<'))
+    if (g_ascii_isalpha (p[1]) || p[1] == '/')
+      return NULL;
+
+  out = g_string_new (NULL);
+  lines = g_strsplit (body, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = collapse_string (lines[i]);
+
+      if (line == NULL || *line == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+      g_string_append (out, *line == ' ' ? line + 1 : line);
+    }
+
+  return g_utf8_make_valid (out->str, out->len);
 }
 
 static gboolean
@@ -3358,9 +3542,11 @@ attest_html_extract (const char  *data,
       return NULL;
     }
 
-  /* UTF-16 pages have NUL bytes but a byte-order mark; anything else with NULs is binary. */
+  /* UTF-16 pages have NUL bytes but a byte-order mark or an HTTP charset; anything else
+   * with NULs is binary. */
   if (!(length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
                         || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+      && !(http_charset != NULL && g_ascii_strncasecmp (http_charset, "utf-16", 6) == 0)
       && looks_binary ((const guchar *) data, length))
     {
       g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
@@ -3417,33 +3603,20 @@ attest_html_extract (const char  *data,
   if (ex.body == NULL)
     ex.body = xmlDocGetRootElement (ex.doc);
   if (ex.body != NULL)
+    article->text = extract_text (&ex, article->title);
+
+  /* Pages that write their text with scripts often carry it in their JSON-LD. */
+  if (ld.body != NULL && text_length (article->text) < MIN_ARTICLE_CHARS)
     {
-      static const guint attempts[] = {
-        ATTEMPT_STRIP_UNLIKELY | ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN,
-        ATTEMPT_WEIGHT_CLASSES | ATTEMPT_CLEAN,
-        ATTEMPT_CLEAN,
-        0,
-      };
-      glong best = -1;
+      char *from_ld = json_body_text (ld.body);
 
-      for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+      if (from_ld != NULL && strlen (from_ld) > 2 * strlen (article->text != NULL ? article->text : ""))
         {
-          char *text = find_article_text (&ex, attempts[i], article->title);
-          gsize bytes = strlen (text);
-          /* A character takes at most four bytes: count them only when it matters. */
-          glong chars = bytes >= 4 * MIN_ARTICLE_CHARS ? (glong) bytes : g_utf8_strlen (text, -1);
-
-          if (chars > best)
-            {
-              g_free (article->text);
-              article->text = text;
-              best = chars;
-            }
-          else
-            g_free (text);
-          if (chars >= MIN_ARTICLE_CHARS)
-            break;
+          g_free (article->text);
+          article->text = from_ld;
         }
+      else
+        g_free (from_ld);
     }
 
   json_ld_clear (&ld);

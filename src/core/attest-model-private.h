@@ -12,6 +12,7 @@
 #include "attest-source.h"
 #include "attest-annotation.h"
 #include "attest-tag.h"
+#include "attest-incident.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,39 @@ G_BEGIN_DECLS
   "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id), " \
   "(SELECT count(*) FROM source_tags y WHERE y.tag_id = t.id)"
 
+#define _ATTEST_INCIDENT_COLUMNS \
+  "i.id, " \
+  "i.uuid, " \
+  "i.title, " \
+  "i.description, " \
+  "i.date_start, " \
+  "i.date_end, " \
+  "i.date_precision, " \
+  "i.date_as_reported, " \
+  "i.event_type, " \
+  "i.sub_event_type, " \
+  "(SELECT p.uuid FROM places p WHERE p.id = i.place_id), " \
+  "i.location, " \
+  "i.location_as_reported, " \
+  "i.admin1, " \
+  "i.admin2, " \
+  "i.country, " \
+  "i.latitude, " \
+  "i.longitude, " \
+  "i.geo_precision, " \
+  "i.fatalities_low, " \
+  "i.fatalities_best, " \
+  "i.fatalities_high, " \
+  "i.injuries_low, " \
+  "i.injuries_best, " \
+  "i.injuries_high, " \
+  "i.responsibility, " \
+  "i.status, " \
+  "i.coder, " \
+  "i.created_at, " \
+  "i.modified_at, " \
+  "(SELECT count(*) FROM incident_links l WHERE l.incident_id = i.id)"
+
 #define _ATTEST_ANNOTATION_FROM \
   "annotations n JOIN articles a ON a.id = n.article_id " \
   "LEFT JOIN sources s ON s.id = n.speaker_id"
@@ -51,5 +85,6 @@ AttestArticle    *_attest_article_new_from_stmt    (sqlite3_stmt *stmt,
 AttestSource     *_attest_source_new_from_stmt     (sqlite3_stmt *stmt);
 AttestAnnotation *_attest_annotation_new_from_stmt (sqlite3_stmt *stmt);
 AttestTag        *_attest_tag_new_from_stmt        (sqlite3_stmt *stmt);
+AttestIncident   *_attest_incident_new_from_stmt   (sqlite3_stmt *stmt);
 
 G_END_DECLS

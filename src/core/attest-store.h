@@ -14,12 +14,14 @@
 #include "attest-article.h"
 #include "attest-source.h"
 #include "attest-annotation.h"
+#include "attest-tag.h"
+#include "attest-incident.h"
 #include "attest-fetch.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version of a current project. */
-#define ATTEST_SCHEMA_VERSION 3
+#define ATTEST_SCHEMA_VERSION 4
 
 #define ATTEST_TYPE_STORE (attest_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttestStore, attest_store, ATTEST, STORE, GObject)
@@ -324,6 +326,95 @@ gboolean          attest_store_move_tag          (AttestStore        *self,
 /* With its children and their uses; undo brings all back. */
 gboolean          attest_store_delete_tag        (AttestStore        *self,
                                                   const char         *uuid,
+                                                  GError            **error);
+
+/* Places: the project's gazetteer */
+typedef struct
+{
+  char   *uuid;
+  char   *name;
+  char   *admin1;
+  char   *admin1_code;   /* ISO 3166-2 */
+  char   *admin2;
+  char   *country;
+  char   *country_code;  /* ISO 3166-1 alpha-2 */
+  double  latitude;      /* NAN when unknown */
+  double  longitude;
+  int     geo_precision; /* 0 unknown, 1 exact, 2 near, 3 region */
+  GStrv   aliases;       /* other spellings, never NULL */
+} AttestPlace;
+
+void              attest_place_free              (AttestPlace        *place);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestPlace, attest_place_free)
+
+/* name is required; the rest may be NULL/NAN/0. A country or admin1 given by name is
+ * completed with its ISO code from iso-codes when it is found there. Returns the uuid. */
+char             *attest_store_create_place      (AttestStore        *self,
+                                                  const AttestPlace  *place,
+                                                  GError            **error);
+gboolean          attest_store_add_place_alias   (AttestStore        *self,
+                                                  const char         *place_uuid,
+                                                  const char         *alias,
+                                                  GError            **error);
+/* By name or alias, ignoring case and diacritics; NULL without error when none. */
+AttestPlace      *attest_store_find_place        (AttestStore        *self,
+                                                  const char         *name,
+                                                  GError            **error);
+AttestPlace      *attest_store_get_place         (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+GPtrArray        *attest_store_list_places       (AttestStore        *self,
+                                                  GError            **error);
+
+/* Incidents */
+/* By date, then as recorded. */
+GPtrArray        *attest_store_list_incidents    (AttestStore        *self,
+                                                  GError            **error);
+/* Incidents linked to the article or to any of its annotations. */
+GPtrArray        *attest_store_list_incidents_for_article (AttestStore *self,
+                                                  const char         *article_uuid,
+                                                  GError            **error);
+AttestIncident   *attest_store_get_incident      (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+/* uuid NULL records a new incident. The title is required; a place_uuid fills the location
+ * fields that are NULL from the gazetteer. */
+AttestIncident   *attest_store_save_incident     (AttestStore                *self,
+                                                  const char                 *uuid,
+                                                  const AttestIncidentFields *fields,
+                                                  GError                    **error);
+gboolean          attest_store_delete_incident   (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+GPtrArray        *attest_store_list_incident_actors (AttestStore     *self,
+                                                  const char         *incident_uuid,
+                                                  GError            **error);
+/* Replaces the incident's actors with these (their uuid fields are ignored). */
+gboolean          attest_store_set_incident_actors (AttestStore      *self,
+                                                  const char         *incident_uuid,
+                                                  GPtrArray          *actors,
+                                                  GError            **error);
+/* Exactly one of annotation_uuid and article_uuid. field NULL: the incident as a whole.
+ * relation: reports, disputes, context. Figures ATTEST_UNKNOWN when none. Returns the
+ * link's uuid. */
+char             *attest_store_link_evidence     (AttestStore        *self,
+                                                  const char         *incident_uuid,
+                                                  const char         *annotation_uuid,
+                                                  const char         *article_uuid,
+                                                  const char         *field,
+                                                  const char         *relation,
+                                                  gint64              figure_low,
+                                                  gint64              figure_high,
+                                                  GError            **error);
+gboolean          attest_store_unlink_evidence   (AttestStore        *self,
+                                                  const char         *link_uuid,
+                                                  GError            **error);
+GPtrArray        *attest_store_list_evidence     (AttestStore        *self,
+                                                  const char         *incident_uuid,
+                                                  GError            **error);
+/* The editable list: pairs of (type, sub-type), in order, as a flat NULL-terminated
+ * array type0, sub0, type1, sub1, ... */
+GStrv             attest_store_list_event_types  (AttestStore        *self,
                                                   GError            **error);
 
 /* Undo and redo */

@@ -14,6 +14,7 @@ typedef struct _AttestSource      AttestSource;
 typedef struct _AttestAnnotation  AttestAnnotation;
 typedef struct _AttestArticleList AttestArticleList;
 typedef struct _AttestTag         AttestTag;
+typedef struct _AttestIncident    AttestIncident;
 
 /* What a span of article text is to the researcher. Stored as the nick. */
 typedef enum

@@ -227,6 +227,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *sql = NULL;
   g_autofree char *child_tag_uuid = g_uuid_string_random ();
   g_autofree char *link1 = g_uuid_string_random ();
+  g_autofree char *actor_uuid = NULL;
   g_autofree char *link2 = g_uuid_string_random ();
   const AttestArticleMeta meta = {
     .title = "Clashes in Diyala, \"again\"",
@@ -276,6 +277,7 @@ fixture_set_up (Fixture       *fixture,
    * schema defines them, so the export of every section is checked. */
   fixture->tag_uuid = g_uuid_string_random ();
   fixture->incident_uuid = g_uuid_string_random ();
+  actor_uuid = g_uuid_string_random ();
   fixture->collection_uuid = g_uuid_string_random ();
   sql = g_strdup_printf (
       "INSERT INTO tags (uuid, parent_id, name, color, description, memo) "
@@ -285,12 +287,14 @@ fixture_set_up (Fixture       *fixture,
       "INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (%" G_GINT64_FORMAT ", 1),"
       "  (%" G_GINT64_FORMAT ", 2);"
       "INSERT INTO source_tags (source_id, tag_id) VALUES (%" G_GINT64_FORMAT ", 1);"
-      "INSERT INTO incidents (uuid, title, date_start, date_precision, event_type, actor1,"
-      "  actor1_source_id, location, admin1, country, latitude, longitude, geo_precision,"
+      "INSERT INTO incidents (uuid, title, date_start, date_precision, event_type,"
+      "  location, admin1, country, latitude, longitude, geo_precision,"
       "  fatalities_low, fatalities_high, description, created_at, modified_at)"
       "  VALUES ('%s', 'Ambush at Makchifa, \"checkpoint\"', '2020-04-04', 'day', 'Battles',"
-      "  'ISIS', %" G_GINT64_FORMAT ", 'Makchifa', 'Salah al-Din', 'Iraq', 34.6, -43.25, 2,"
+      "  'Makchifa', 'Salah al-Din', 'Iraq', 34.6, -43.25, 2,"
       "  5, NULL, '-5 or more', '2020-04-06T10:00:00Z', '2020-04-06T10:00:00Z');"
+      "INSERT INTO incident_actors (uuid, incident_id, name, source_id, role, position)"
+      "  VALUES ('%s', 1, 'ISIS', %" G_GINT64_FORMAT ", 'perpetrator', 0);"
       "INSERT INTO incident_links (uuid, incident_id, article_id, annotation_id, relation)"
       "  VALUES ('%s', 1, NULL, %" G_GINT64_FORMAT ", 'reports'),"
       "  ('%s', 1, (SELECT id FROM articles WHERE uuid = '%s'), NULL, 'context');"
@@ -301,7 +305,7 @@ fixture_set_up (Fixture       *fixture,
       fixture->tag_uuid, child_tag_uuid,
       attest_annotation_get_id (fixture->minus), attest_annotation_get_id (fixture->minus),
       attest_source_get_id (formula),
-      fixture->incident_uuid, attest_source_get_id (arabic),
+      fixture->incident_uuid, actor_uuid, attest_source_get_id (arabic),
       link1, attest_annotation_get_id (fixture->minus),
       link2, fixture->article_uuid,
       fixture->collection_uuid);
@@ -461,8 +465,16 @@ test_json_document (Fixture       *fixture,
                                   -43.25, 1e-9);
   g_assert_cmpint (json_object_get_int_member (incident, "fatalities_low"), ==, 5);
   g_assert_true (json_object_get_null_member (incident, "fatalities_high"));
-  g_assert_nonnull (find_by_uuid (sources,
-                                  json_object_get_string_member (incident, "actor1_source")));
+  g_assert_cmpstr (json_object_get_string_member (incident, "summary"), ==, "-5 or more");
+  g_assert_true (json_object_get_null_member (incident, "fatalities_best"));
+  {
+    JsonArray *actors = json_object_get_array_member (incident, "actors");
+    JsonObject *actor = json_array_get_object_element (actors, 0);
+
+    g_assert_cmpuint (json_array_get_length (actors), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (actor, "role"), ==, "perpetrator");
+    g_assert_nonnull (find_by_uuid (sources, json_object_get_string_member (actor, "source")));
+  }
   links = json_object_get_array_member (incident, "links");
   g_assert_cmpuint (json_array_get_length (links), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (links, 0),
@@ -758,14 +770,23 @@ test_csv_tables (Fixture       *fixture,
   export_file (fixture, "csv", ATTEST_CSV_INCIDENTS, path);
   incidents = parse_csv (path);
   g_assert_cmpuint (json_array_get_length (incidents), ==, 1 + 1);
-  g_assert_cmpstr (cell (incidents, 1, "uuid"), ==, fixture->incident_uuid);
-  g_assert_cmpstr (cell (incidents, 1, "title"), ==, "Ambush at Makchifa, \"checkpoint\"");
+  /* ACLED's layout: its column names, its precision code, one fatalities figure. */
+  g_assert_cmpstr (cell (incidents, 1, "event_id_cnty"), ==, fixture->incident_uuid);
+  g_assert_cmpstr (cell (incidents, 1, "event_date"), ==, "2020-04-04");
+  g_assert_cmpstr (cell (incidents, 1, "year"), ==, "2020");
+  g_assert_cmpstr (cell (incidents, 1, "time_precision"), ==, "1");
+  g_assert_cmpstr (cell (incidents, 1, "event_type"), ==, "Battles");
+  g_assert_cmpstr (cell (incidents, 1, "actor1"), ==, "ISIS");
+  g_assert_cmpstr (cell (incidents, 1, "actor2"), ==, "");
+  g_assert_cmpstr (cell (incidents, 1, "location"), ==, "Makchifa");
+  g_assert_cmpstr (cell (incidents, 1, "attest_title"), ==, "Ambush at Makchifa, \"checkpoint\"");
   /* Numbers are ours, not formulas: a negative longitude stays a number. */
   g_assert_cmpstr (cell (incidents, 1, "latitude"), ==, "34.6");
   g_assert_cmpstr (cell (incidents, 1, "longitude"), ==, "-43.25");
-  g_assert_cmpstr (cell (incidents, 1, "fatalities_low"), ==, "5");
-  g_assert_cmpstr (cell (incidents, 1, "fatalities_high"), ==, "");
-  g_assert_cmpstr (cell (incidents, 1, "description"), ==, "'-5 or more");
+  g_assert_cmpstr (cell (incidents, 1, "fatalities"), ==, "5");
+  g_assert_cmpstr (cell (incidents, 1, "attest_fatalities_low"), ==, "5");
+  g_assert_cmpstr (cell (incidents, 1, "attest_fatalities_high"), ==, "");
+  g_assert_cmpstr (cell (incidents, 1, "notes"), ==, "'-5 or more");
 }
 
 static void

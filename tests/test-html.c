@@ -219,8 +219,7 @@ test_metadata_forms (void)
     { "<meta property='og:locale' content='en_US'>", NULL, "en-US", NULL, NULL },
     { "<meta http-equiv='Content-Language' content='ar'>", NULL, "ar", NULL, NULL },
     { "<title>Gunmen attack a checkpoint near Baquba | Site</title>", NULL, NULL,
-      "Gunmen attack a checkpoint near Baquba",
-      NULL },
+      "Gunmen attack a checkpoint near Baquba", NULL },
     { "<title>Site Name: Headline of the long story</title>", NULL, NULL,
       "Headline of the long story", NULL },
     { "<meta name='author' content='By Jane Doe'>", NULL, NULL, NULL, "Jane Doe" },
@@ -377,7 +376,8 @@ test_whitespace (void)
 {
   const char *page =
     "<html><body><div class='content'>\n"
-    "<p>  Runs   of\n\t spaces  collapse,\u00a0entities decode: &amp; &eacute;&#x41; &lt;b&gt;. </p>\n"
+    "<p>  Runs   of\n\t spaces  collapse,\u00a0entities decode: "
+    "&amp; &eacute;&#x41; &lt;b&gt;. </p>\n"
     "<p>A line<br>break stays <b>inside</b> <i>the</i> paragraph.</p>\n"
     "<p>Numeric references &#147;like&#148; these are windows-1252&#150;style.</p>\n"
     "<div>Loose text in a div<p>and a paragraph in it</p>and more loose text</div>\n"
@@ -452,7 +452,8 @@ test_refused (void)
 {
   g_autoptr(GBytes) empty = load_fixture ("empty.html");
   g_autoptr(GBytes) binary = load_fixture ("binary.html");
-  const char *nav_only = "<html><body><nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>";
+  const char *nav_only =
+    "<html><body><nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>";
   const char *no_body = "<html><head><title>Nothing</title></head><body>  </body></html>";
   const char *text = "Just some plain text with no markup at all, but many words in it.";
   gsize length;

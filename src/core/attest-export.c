@@ -38,6 +38,8 @@ typedef enum
   LOOKUP_SOURCE_ALIASES,
   LOOKUP_SOURCE_TAGS,
   LOOKUP_INCIDENT_LINKS,
+  LOOKUP_INCIDENT_ACTORS,
+  LOOKUP_PLACE_ALIASES,
   LOOKUP_COLLECTION_ARTICLES,
   LOOKUP_ARTICLE_ANNOTATIONS,
   LOOKUP_ANNOTATION_TAGS,
@@ -53,10 +55,17 @@ static const char * const lookup_sql[N_LOOKUPS] = {
     "SELECT t.uuid FROM source_tags x JOIN tags t ON t.id = x.tag_id "
     "WHERE x.source_id = ?1 ORDER BY t.id",
   [LOOKUP_INCIDENT_LINKS] =
-    "SELECT l.uuid, a.uuid, n.uuid, l.relation FROM incident_links l "
+    "SELECT l.uuid, a.uuid, n.uuid, l.relation, l.field, l.figure_low, l.figure_high "
+    "FROM incident_links l "
     "LEFT JOIN articles a ON a.id = l.article_id "
     "LEFT JOIN annotations n ON n.id = l.annotation_id "
     "WHERE l.incident_id = ?1 ORDER BY l.id",
+  [LOOKUP_INCIDENT_ACTORS] =
+    "SELECT x.uuid, x.name, s.uuid, x.role, x.actor_type FROM incident_actors x "
+    "LEFT JOIN sources s ON s.id = x.source_id WHERE x.incident_id = ?1 "
+    "ORDER BY x.position, x.id",
+  [LOOKUP_PLACE_ALIASES] =
+    "SELECT alias FROM place_aliases WHERE place_id = ?1 ORDER BY id",
   [LOOKUP_COLLECTION_ARTICLES] =
     "SELECT a.uuid FROM collection_articles x JOIN articles a ON a.id = x.article_id "
     "WHERE x.collection_id = ?1 ORDER BY a.id",
@@ -105,16 +114,16 @@ typedef struct
 static const IncidentColumn incident_columns[] = {
   { "uuid", "i.uuid", COLUMN_TEXT },
   { "title", "i.title", COLUMN_TEXT },
+  { "summary", "i.description", COLUMN_TEXT },
   { "date_start", "i.date_start", COLUMN_TEXT },
   { "date_end", "i.date_end", COLUMN_TEXT },
   { "date_precision", "i.date_precision", COLUMN_TEXT },
+  { "date_as_reported", "i.date_as_reported", COLUMN_TEXT },
   { "event_type", "i.event_type", COLUMN_TEXT },
   { "sub_event_type", "i.sub_event_type", COLUMN_TEXT },
-  { "actor1", "i.actor1", COLUMN_TEXT },
-  { "actor1_source", "s1.uuid", COLUMN_TEXT },
-  { "actor2", "i.actor2", COLUMN_TEXT },
-  { "actor2_source", "s2.uuid", COLUMN_TEXT },
+  { "place", "p.uuid", COLUMN_TEXT },
   { "location", "i.location", COLUMN_TEXT },
+  { "location_as_reported", "i.location_as_reported", COLUMN_TEXT },
   { "admin1", "i.admin1", COLUMN_TEXT },
   { "admin2", "i.admin2", COLUMN_TEXT },
   { "country", "i.country", COLUMN_TEXT },
@@ -122,12 +131,87 @@ static const IncidentColumn incident_columns[] = {
   { "longitude", "i.longitude", COLUMN_REAL },
   { "geo_precision", "i.geo_precision", COLUMN_INTEGER },
   { "fatalities_low", "i.fatalities_low", COLUMN_INTEGER },
+  { "fatalities_best", "i.fatalities_best", COLUMN_INTEGER },
   { "fatalities_high", "i.fatalities_high", COLUMN_INTEGER },
   { "injuries_low", "i.injuries_low", COLUMN_INTEGER },
+  { "injuries_best", "i.injuries_best", COLUMN_INTEGER },
   { "injuries_high", "i.injuries_high", COLUMN_INTEGER },
-  { "description", "i.description", COLUMN_TEXT },
+  { "responsibility", "i.responsibility", COLUMN_TEXT },
+  { "status", "i.status", COLUMN_TEXT },
+  { "coder", "i.coder", COLUMN_TEXT },
   { "created_at", "i.created_at", COLUMN_TEXT },
   { "modified_at", "i.modified_at", COLUMN_TEXT },
+};
+
+/* incidents.csv: ACLED's column names and layout first (fatalities is the best estimate, or
+ * the low one; an unknown count is an empty cell, not 0), then Attest's own columns. */
+static const IncidentColumn acled_columns[] = {
+  { "event_id_cnty",
+    "i.uuid", COLUMN_TEXT },
+  { "event_date",
+    "i.date_start", COLUMN_TEXT },
+  { "year",
+    "CAST (substr (i.date_start, 1, 4) AS INTEGER)", COLUMN_INTEGER },
+  { "time_precision",
+    "CASE i.date_precision WHEN 'day' THEN 1 WHEN 'week' THEN 2 WHEN NULL THEN NULL ELSE 3 END", COLUMN_INTEGER },
+  { "event_type",
+    "i.event_type", COLUMN_TEXT },
+  { "sub_event_type",
+    "i.sub_event_type", COLUMN_TEXT },
+  { "actor1",
+    "(SELECT name FROM incident_actors x WHERE x.incident_id = i.id ORDER BY x.role NOT IN ('perpetrator', 'claimant'), x.position LIMIT 1)", COLUMN_TEXT },
+  { "actor2",
+    "(SELECT name FROM incident_actors x WHERE x.incident_id = i.id AND x.role = 'target' ORDER BY x.position LIMIT 1)", COLUMN_TEXT },
+  { "country",
+    "i.country", COLUMN_TEXT },
+  { "admin1",
+    "i.admin1", COLUMN_TEXT },
+  { "admin2",
+    "i.admin2", COLUMN_TEXT },
+  { "location",
+    "i.location", COLUMN_TEXT },
+  { "latitude",
+    "i.latitude", COLUMN_REAL },
+  { "longitude",
+    "i.longitude", COLUMN_REAL },
+  { "geo_precision",
+    "i.geo_precision", COLUMN_INTEGER },
+  { "source",
+    "(SELECT group_concat (outlet, '; ') FROM (SELECT DISTINCT coalesce (a.outlet, a.title) AS outlet FROM incident_links l LEFT JOIN annotations n ON n.id = l.annotation_id JOIN articles a ON a.id = coalesce (l.article_id, n.article_id) WHERE l.incident_id = i.id AND l.relation = 'reports' ORDER BY 1))", COLUMN_TEXT },
+  { "notes",
+    "i.description", COLUMN_TEXT },
+  { "fatalities",
+    "coalesce (i.fatalities_best, i.fatalities_low)", COLUMN_INTEGER },
+  { "attest_title",
+    "i.title", COLUMN_TEXT },
+  { "attest_date_end",
+    "i.date_end", COLUMN_TEXT },
+  { "attest_date_as_reported",
+    "i.date_as_reported", COLUMN_TEXT },
+  { "attest_location_as_reported",
+    "i.location_as_reported", COLUMN_TEXT },
+  { "attest_fatalities_low",
+    "i.fatalities_low", COLUMN_INTEGER },
+  { "attest_fatalities_best",
+    "i.fatalities_best", COLUMN_INTEGER },
+  { "attest_fatalities_high",
+    "i.fatalities_high", COLUMN_INTEGER },
+  { "attest_injuries_low",
+    "i.injuries_low", COLUMN_INTEGER },
+  { "attest_injuries_best",
+    "i.injuries_best", COLUMN_INTEGER },
+  { "attest_injuries_high",
+    "i.injuries_high", COLUMN_INTEGER },
+  { "attest_actors",
+    "(SELECT group_concat (name || ' (' || role || ')', '; ') FROM (SELECT name, role FROM incident_actors x WHERE x.incident_id = i.id ORDER BY x.position))", COLUMN_TEXT },
+  { "attest_responsibility",
+    "i.responsibility", COLUMN_TEXT },
+  { "attest_status",
+    "i.status", COLUMN_TEXT },
+  { "attest_coder",
+    "i.coder", COLUMN_TEXT },
+  { "attest_evidence",
+    "(SELECT count(*) FROM incident_links l WHERE l.incident_id = i.id)", COLUMN_INTEGER },
 };
 
 static const char * const csv_table_names[] = {
@@ -563,18 +647,41 @@ add_source_members (Export        *export,
   return TRUE;
 }
 
+static gboolean
+add_place_members (Export        *export,
+                   sqlite3_stmt  *stmt,
+                   JsonBuilder   *builder,
+                   GError       **error)
+{
+  add_text (builder, "uuid", stmt, 1);
+  add_text (builder, "name", stmt, 2);
+  if (!add_lookup_array (export, builder, "aliases", LOOKUP_PLACE_ALIASES,
+                         sqlite3_column_int64 (stmt, 0), error))
+    return FALSE;
+  add_text (builder, "admin1", stmt, 3);
+  add_text (builder, "admin1_code", stmt, 4);
+  add_text (builder, "admin2", stmt, 5);
+  add_text (builder, "country", stmt, 6);
+  add_text (builder, "country_code", stmt, 7);
+  add_real (builder, "latitude", stmt, 8);
+  add_real (builder, "longitude", stmt, 9);
+  add_integer (builder, "geo_precision", stmt, 10);
+  add_text (builder, "created_at", stmt, 11);
+  return TRUE;
+}
+
 static char *
-incident_select (void)
+incident_select (const IncidentColumn *columns,
+                 guint                 n_columns)
 {
   GString *sql = g_string_new ("SELECT i.id");
 
-  for (guint i = 0; i < G_N_ELEMENTS (incident_columns); i++)
-    g_string_append_printf (sql, ", %s", incident_columns[i].expression);
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", %s", columns[i].expression);
   g_string_append (sql,
                    " FROM incidents i"
-                   " LEFT JOIN sources s1 ON s1.id = i.actor1_source_id"
-                   " LEFT JOIN sources s2 ON s2.id = i.actor2_source_id"
-                   " ORDER BY i.id");
+                   " LEFT JOIN places p ON p.id = i.place_id"
+                   " ORDER BY i.date_start IS NULL, i.date_start, i.id");
 
   return g_string_free (sql, FALSE);
 }
@@ -585,6 +692,7 @@ add_incident_members (Export        *export,
                       JsonBuilder   *builder,
                       GError       **error)
 {
+  sqlite3_stmt *actors;
   sqlite3_stmt *links;
   gboolean failed = FALSE;
 
@@ -599,6 +707,26 @@ add_incident_members (Export        *export,
       else
         add_text (builder, column->name, stmt, i + 1);
     }
+
+  actors = export_lookup (export, LOOKUP_INCIDENT_ACTORS, sqlite3_column_int64 (stmt, 0), error);
+  if (actors == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "actors");
+  json_builder_begin_array (builder);
+  while (step_row (export, actors, &failed, error))
+    {
+      json_builder_begin_object (builder);
+      add_text (builder, "uuid", actors, 0);
+      add_text (builder, "name", actors, 1);
+      add_text (builder, "source", actors, 2);
+      add_text (builder, "role", actors, 3);
+      add_text (builder, "actor_type", actors, 4);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (failed)
+    return FALSE;
 
   links = export_lookup (export, LOOKUP_INCIDENT_LINKS, sqlite3_column_int64 (stmt, 0), error);
   if (links == NULL)
@@ -615,6 +743,9 @@ add_incident_members (Export        *export,
       else
         add_text (builder, "annotation", links, 2);
       add_text (builder, "relation", links, 3);
+      add_text (builder, "field", links, 4);
+      add_integer (builder, "figure_low", links, 5);
+      add_integer (builder, "figure_high", links, 6);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -698,7 +829,8 @@ write_json (Export  *export,
             GError **error)
 {
   g_autofree char *exported_at = _attest_now_iso8601 ();
-  g_autofree char *incidents_sql = incident_select ();
+  g_autofree char *incidents_sql = incident_select (incident_columns,
+                                                    G_N_ELEMENTS (incident_columns));
 
   g_string_append_printf (export->buffer, "{\n  \"format\" : \"%s\",\n  \"version\" : %d",
                           ATTEST_EXPORT_FORMAT_NAME, ATTEST_EXPORT_FORMAT_VERSION);
@@ -717,6 +849,11 @@ write_json (Export  *export,
                            "SELECT id, uuid, name, kind, role, affiliation, anonymous, "
                            "is_group, notes, created_at, modified_at FROM sources ORDER BY id",
                            add_source_members, error) ||
+      !write_json_section (export, "places",
+                           "SELECT id, uuid, name, admin1, admin1_code, admin2, country, "
+                           "country_code, latitude, longitude, geo_precision, created_at "
+                           "FROM places ORDER BY id",
+                           add_place_members, error) ||
       !write_json_section (export, "incidents", incidents_sql, add_incident_members, error) ||
       !write_json_section (export, "collections",
                            "SELECT id, uuid, name, description, created_at "
@@ -1067,11 +1204,11 @@ add_incident_cells (Export        *export,
                     CsvRow        *row,
                     GError       **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (incident_columns); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (acled_columns); i++)
     {
-      if (incident_columns[i].type == COLUMN_INTEGER)
+      if (acled_columns[i].type == COLUMN_INTEGER)
         csv_append_integer (row, stmt, i + 1);
-      else if (incident_columns[i].type == COLUMN_REAL)
+      else if (acled_columns[i].type == COLUMN_REAL)
         csv_append_real (row, stmt, i + 1);
       else
         csv_append_column (row, stmt, i + 1);
@@ -1112,11 +1249,11 @@ write_csv (Export          *export,
                               add_article_cells, error);
     case ATTEST_CSV_INCIDENTS:
       {
-        g_autofree char *sql = incident_select ();
-        const char *header[G_N_ELEMENTS (incident_columns)];
+        g_autofree char *sql = incident_select (acled_columns, G_N_ELEMENTS (acled_columns));
+        const char *header[G_N_ELEMENTS (acled_columns)];
 
-        for (guint i = 0; i < G_N_ELEMENTS (incident_columns); i++)
-          header[i] = incident_columns[i].name;
+        for (guint i = 0; i < G_N_ELEMENTS (acled_columns); i++)
+          header[i] = acled_columns[i].name;
 
         return write_csv_table (export, header, G_N_ELEMENTS (header), sql,
                                 add_incident_cells, error);

@@ -25,19 +25,15 @@
 
 #define SNIFF_BYTES          8192      /* where NUL bytes mean a binary file */
 #define META_SCAN_BYTES      65536     /* where <meta charset> is looked for */
-#define MIN_PARAGRAPH_CHARS  25
-#define MIN_ARTICLE_CHARS    500
-#ifndef WRAPPER_SHARE
-#define WRAPPER_SHARE 0.7
-#endif
+#define MIN_PARAGRAPH_CHARS  25        /* shorter blocks do not score (Readability's 25) */
+#define MIN_ARTICLE_CHARS    500       /* less text than this: try again, pruning less */
+#define WRAPPER_SHARE        0.7       /* of the body's text: never pruned as furniture */
 #define SAME_CLASS_PARA      0.1       /* of the top candidate's paragraph text */
-#ifndef LINKY_PARAGRAPH
-#define LINKY_PARAGRAPH 0.7
-#endif
+#define LINKY_PARAGRAPH      0.7       /* link density of a paragraph that is a teaser */
+#define FURNITURE_MAX_CHARS  100       /* longer blocks are never page furniture by their words */
 #define BYLINE_MAX_CHARS     100
 #define MAX_HEADINGS         64
 #define MAX_BYLINE_CHECKS    64
-#define FURNITURE_MAX_CHARS  100       /* longer blocks are never page furniture by their words */
 #define JSON_MAX_NESTING     64
 
 /* ------------------------------------------------------------------------------------- */
@@ -1661,8 +1657,7 @@ prune_enter (xmlNode  *node,
 /* ------------------------------------------------------------------------------------- */
 
 static void
-init_candidate (Extractor *ex,
-                xmlNode   *node,
+init_candidate (xmlNode   *node,
                 NodeInfo  *info,
                 GPtrArray *candidates)
 {
@@ -1686,7 +1681,6 @@ init_candidate (Extractor *ex,
     info->score -= 5;
 
   g_ptr_array_add (candidates, node);
-  (void) ex;
 }
 
 typedef struct
@@ -1731,7 +1725,7 @@ score_enter (xmlNode  *node,
 
       if (r == NULL || receiver->type != XML_ELEMENT_NODE)
         break;
-      init_candidate (ex, receiver, r, sw->candidates);
+      init_candidate (receiver, r, sw->candidates);
       r->score += content / divider;
     }
 
@@ -2049,15 +2043,10 @@ is_furniture_text (const char *text)
 /* Readability's conditional cleaning of a container inside the article, from its
  * statistics: link lists, forms, image galleries and empty boxes go. */
 static gboolean
-is_junk_container (Extractor *ex,
-                   xmlNode   *node,
-                   NodeInfo  *info)
+is_junk_container (const NodeInfo *info)
 {
   gboolean is_list;
   double ld;
-
-  (void) ex;
-  (void) node;
 
   if (info->weight < 0)
     return TRUE;
@@ -2393,7 +2382,8 @@ write_enter (xmlNode  *node,
     return WALK_CONTINUE;
 
   /* A paragraph that is all links is a teaser for another page. */
-  if (node != tw->root && !(info->flags & NODE_HAS_BLOCK_CHILD) && link_density (info) > LINKY_PARAGRAPH)
+  if (node != tw->root && !(info->flags & NODE_HAS_BLOCK_CHILD)
+      && link_density (info) > LINKY_PARAGRAPH)
     return WALK_SKIP_CHILDREN;
 
   /* The headline is the title, not part of the text. */
@@ -2412,7 +2402,7 @@ write_enter (xmlNode  *node,
     }
 
   if (node != tw->root && (ex->attempt & ATTEMPT_CLEAN) && (info->tag & TAG_CONTAINER)
-      && is_junk_container (ex, node, info))
+      && is_junk_container (info))
     return WALK_SKIP_CHILDREN;
 
   writer_flush (tw);
@@ -2593,7 +2583,8 @@ is_article_type (const char *type)
 
   if (type == NULL)
     return FALSE;
-  if (g_str_has_prefix (type, "http://schema.org/") || g_str_has_prefix (type, "https://schema.org/"))
+  if (g_str_has_prefix (type, "http://schema.org/")
+      || g_str_has_prefix (type, "https://schema.org/"))
     type = strrchr (type, '/') + 1;
   else if (g_str_has_prefix (type, "schema:"))
     type += strlen ("schema:");
@@ -2739,7 +2730,8 @@ read_json_article (JsonLd     *ld,
   ld->body = g_strdup (json_string_member (article, "articleBody"));
 
   node = json_object_get_member (article, "publisher");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+      && json_array_get_length (json_node_get_array (node)) > 0)
     node = json_array_get_element (json_node_get_array (node), 0);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     ld->site_name = collapse_string (json_string_member (json_resolve (node, graph), "name"));
@@ -3243,7 +3235,8 @@ clean_byline (const char *byline)
         continue;
       while (g_ascii_isalpha (p[len]))
         len++;
-      if (len >= 3 && month_from_name (p) != 0 && has_word_in (p, len, date_words, G_N_ELEMENTS (date_words))
+      if (len >= 3 && month_from_name (p) != 0
+          && has_word_in (p, len, date_words, G_N_ELEMENTS (date_words))
           && (p[len] == ' ' || p[len] == '.') && g_ascii_isdigit (p[len + 1 + (p[len] == '.')]))
         {
           *p = '\0';
@@ -3610,7 +3603,9 @@ attest_html_extract (const char  *data,
     {
       char *from_ld = json_body_text (ld.body);
 
-      if (from_ld != NULL && strlen (from_ld) > 2 * strlen (article->text != NULL ? article->text : ""))
+      gsize dom_length = article->text != NULL ? strlen (article->text) : 0;
+
+      if (from_ld != NULL && strlen (from_ld) > 2 * dom_length)
         {
           g_free (article->text);
           article->text = from_ld;

@@ -36,7 +36,8 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SUMMARY = re.compile(r"precision ([0-9.]+) recall ([0-9.]+) f1 ([0-9.]+) \((\d+) pages, (\d+) failed")
+SUMMARY = re.compile(r"precision ([0-9.]+) recall ([0-9.]+) f1 ([0-9.]+) "
+                     r"\((\d+) pages, (\d+) failed")
 TINY_PAGE = b"<html><body><p>Startup.</p></body></html>"
 
 
@@ -120,10 +121,11 @@ def readability(args, scorer, corpus):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", default=os.environ.get("ATTEST_CLI"))
-    ap.add_argument("--shared", default=os.environ.get("ATTEST_SHARED_DIR",
-                                                       os.path.join(HERE, "..", "..", "..", "shared")))
+    ap.add_argument("--shared", default=os.environ.get(
+        "ATTEST_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared")))
     ap.add_argument("--corpus", help="default: SHARED/corpus/extraction-dev")
     ap.add_argument("--node-path", help="where jsdom and @mozilla/readability are installed")
     args = ap.parse_args()

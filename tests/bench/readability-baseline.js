@@ -68,7 +68,9 @@ function main() {
     .filter(d => fs.existsSync(path.join(corpus, d, "source.html")));
   const inputs = pages.map(d => {
     const urlFile = path.join(corpus, d, "url.txt");
-    const url = fs.existsSync(urlFile) ? fs.readFileSync(urlFile, "utf8").trim() : "http://fakehost/" + d + "/";
+    const url = fs.existsSync(urlFile)
+      ? fs.readFileSync(urlFile, "utf8").trim()
+      : "http://fakehost/" + d + "/";
     return { page: d, html: fs.readFileSync(path.join(corpus, d, "source.html"), "utf8"), url };
   });
 

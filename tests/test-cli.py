@@ -288,6 +288,50 @@ class Test:
         check(again.out.strip() == "", "a second import added articles", again)
         check("0 imported, 50 duplicates" in again.err, "no duplicate summary", again)
 
+    def test_incident(self):
+        """incident add, place spellings, link, show and the ACLED-shaped CSV"""
+        incident = succeeds(self.cli(
+            "incident", "add", "--title", "ISIS ambush on a tribal mobilization checkpoint",
+            "--date", "2020-04-04", "--precision", "day", "--as-reported", "Saturday evening",
+            "--type", "Battles", "--sub-type", "Armed clash", "--place", "Makchifa",
+            "--admin1", "Salah al-Din Governorate", "--country", "Iraq", "--killed", "?",
+            "--actor", "Islamic State:perpetrator",
+            "--actor", "Tribal Mobilization forces:target")).out.strip()
+        check(re.match(r"^[0-9a-f-]{36}$", incident), "no incident id: %r" % incident)
+        succeeds(self.cli("place", "alias", "Makchifa", "Machishafa"))
+        places = json.loads(succeeds(self.cli("place", "list", "--json")).out)
+        check(len(places) == 1 and places[0]["aliases"] == ["Machishafa"]
+              and places[0]["admin1_code"] == "IQ-SD" and places[0]["country_code"] == "IQ",
+              "places: %r" % places)
+        # The other spelling finds the same place: no second one is made.
+        succeeds(self.cli("incident", "add", "--title", "Second report", "--place", "Machishafa"))
+        check(len(json.loads(succeeds(self.cli("place", "list", "--json")).out)) == 1,
+              "Machishafa made a second place")
+        succeeds(self.cli("incident", "link", incident, self.direct, "--field", "fatalities",
+                          "--figure", "10"))
+        succeeds(self.cli("incident", "link", incident, self.indirect, "--field", "fatalities",
+                          "--relation", "disputes", "--figure", "0"))
+        shown = json.loads(succeeds(self.cli("incident", "show", incident, "--json")).out)
+        check(len(shown["evidence"]) == 2, "evidence: %r" % shown["evidence"])
+        check(shown["fatalities_sources"] == 1, "independent sources: %r" % shown)
+        check([a["role"] for a in shown["actors"]] == ["perpetrator", "target"], "actors")
+        bad = self.cli("incident", "add", "--title", "Bad", "--killed", "12-10")
+        check(bad.code == 1 and "low" in bad.err, "a reversed range was accepted", bad)
+        out = os.path.join(self.tmp, "incidents.csv")
+        succeeds(self.cli("incident", "export", "-o", out))
+        with open(out, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        acled = ["event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+                 "actor2", "admin1", "admin2", "location", "latitude", "longitude",
+                 "geo_precision", "source", "notes", "fatalities"]
+        check(all(c in rows[0] for c in acled), "ACLED columns missing: %r" % list(rows[0]))
+        first = [r for r in rows if r["event_id_cnty"] == incident][0]
+        check(first["event_date"] == "2020-04-04" and first["time_precision"] == "1"
+              and first["actor1"] == "Islamic State"
+              and first["actor2"] == "Tribal Mobilization forces"
+              and first["location"] == "Makchifa" and first["fatalities"] == "",
+              "row: %r" % first)
+
     def test_help(self):
         """--help exits 0, for the program and for a command"""
         result = succeeds(run("--help"))
@@ -345,6 +389,7 @@ STEPS = [
     Test.test_export_json,
     Test.test_export_csv,
     Test.test_import_folder,
+    Test.test_incident,
     Test.test_help,
     Test.test_missing_project,
     Test.test_newer_project,

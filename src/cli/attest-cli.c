@@ -9,44 +9,16 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "attest-core.h"
-#include "attest-html.h"
+#include "attest-cli-private.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
 
-typedef struct
-{
-  char     *project;
-  gboolean  json;
-  /* import */
-  char     *title;
-  char     *byline;
-  char     *outlet;
-  char     *url;
-  char     *date;
-  char     *language;
-  /* init */
-  char     *name;
-  /* annotate */
-  char     *text;
-  char     *kind;
-  char     *speaker;
-  char     *speaker_kind;
-  char     *comment;
-  char     *coder;
-  /* export */
-  char     *format;
-  char     *table;
-  char     *output;
-  /* search */
-  int       limit;
-} Options;
+
 
 typedef int (*CommandFunc) (Options *opts, int argc, char **argv);
 
@@ -60,7 +32,7 @@ typedef struct
   GOptionEntry *entries;
 } Command;
 
-static Options opts;
+Options opts;
 
 static GOptionEntry project_entries[] = {
   { "project", 'p', 0, G_OPTION_ARG_FILENAME, &opts.project,
@@ -117,20 +89,20 @@ static GOptionEntry search_entries[] = {
   { NULL }
 };
 
-static int
+int
 fail (GError *error)
 {
   g_printerr ("attest-cli: %s\n", error->message);
   return EXIT_FAILED;
 }
 
-static AttestStore *
+AttestStore *
 open_project (GError **error)
 {
   return attest_store_open (opts.project, error);
 }
 
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -143,7 +115,7 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string (JsonBuilder *builder,
             const char  *key,
             const char  *value)
@@ -155,7 +127,7 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
+void
 add_int (JsonBuilder *builder,
          const char  *key,
          gint64       value)
@@ -781,6 +753,11 @@ static Command commands[] = {
   { "export", "", N_("Write the project as JSON or a CSV table"), cmd_export, TRUE,
     export_entries },
   { "stats", "", N_("Count what the project holds"), cmd_stats, TRUE, NULL },
+  { "incident", N_("add|list|show|link|export"),
+    N_("Record incidents and link the evidence for them"), cmd_incident, TRUE,
+    incident_entries },
+  { "place", N_("list|alias PLACE SPELLING"),
+    N_("The places of the project, and other spellings of them"), cmd_place, TRUE, NULL },
   { "extract", N_("FILE"), N_("Print the main text of a web page or PDF (no project needed)"),
     cmd_extract, FALSE, NULL },
 };
@@ -825,6 +802,7 @@ main (int    argc,
   int n_args;
 
   setlocale (LC_ALL, "");
+  opts.lat = opts.lon = NAN;
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -853,7 +831,8 @@ main (int    argc,
         g_option_context_add_main_entries (context, command->entries, GETTEXT_PACKAGE);
       if (command->func == cmd_list || command->func == cmd_show
           || command->func == cmd_search || command->func == cmd_stats
-          || command->func == cmd_extract)
+          || command->func == cmd_extract || command->func == cmd_incident
+          || command->func == cmd_place)
         g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
     }
   else

@@ -39,6 +39,8 @@ typedef struct
   char     *output;
   /* search */
   int       limit;
+  /* extract */
+  gboolean  time;
   /* incident */
   char     *end;
   char     *precision;

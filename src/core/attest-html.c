@@ -1959,7 +1959,9 @@ static const char *const furniture_phrases[] = {
   "related", "related articles", "related stories", "related content", "recommended",
   "you may also like", "you may also like:", "you might also like", "also read",
   "don't miss", "don’t miss", "subscribe", "sign up", "log in", "close", "next", "previous",
-  "back to top", "skip to content", "follow us", "newsletter",
+  "back to top", "skip to content", "follow us", "newsletter", "image", "photo", "photos",
+  "video", "gallery", "enlarge this image", "toggle caption", "hide caption", "caption",
+  "credit", "play video", "watch", "listen",
 };
 
 /* Month and weekday names and the words around a date in a dateline. */
@@ -2386,17 +2388,21 @@ write_enter (xmlNode  *node,
       && link_density (info) > LINKY_PARAGRAPH)
     return WALK_SKIP_CHILDREN;
 
-  /* The headline is the title, not part of the text. */
-  if ((info->tag & TAG_HEADING)
-      && (is_tag (node, "h1") || info->weight < 0))
+  /* The headline is the title, not part of the text: the page's first <h1>, any <h1> like
+   * the title, and the first <h2> like it. */
+  if ((info->tag & TAG_HEADING) && info->weight < 0)
     return WALK_SKIP_CHILDREN;
-  if (is_tag (node, "h2") && !tw->title_heading_seen && info->text < 300)
+  if ((is_tag (node, "h1") || (is_tag (node, "h2") && !tw->title_heading_seen))
+      && info->text < 300)
     {
       g_autofree char *text = node_text (node, 1024);
 
+      if (is_tag (node, "h1") && same_text (text, ex->meta.h1))
+        return WALK_SKIP_CHILDREN;
       if (text_similarity (tw->title, text) > 0.75)
         {
-          tw->title_heading_seen = TRUE;
+          if (is_tag (node, "h2"))
+            tw->title_heading_seen = TRUE;
           return WALK_SKIP_CHILDREN;
         }
     }
@@ -2897,7 +2903,7 @@ clean_title (const char *title,
     cur = g_strdup (title);
   g_strstrip (cur);
 
-  if (word_count (cur) <= 4 && (!hierarchical || last_sep == NULL))
+  if (word_count (cur) <= 4)
     {
       /* Too short to be a headline on its own. */
       g_autoptr(GString) no_sep = g_string_new (NULL);
@@ -3403,7 +3409,8 @@ find_article_text (Extractor  *ex,
     top = ex->body;
   parts = gather_article (ex, top);
   g_debug ("attempt %u: top candidate <%s class=\"%s\" id=\"%s\">, %u parts", attempt,
-           top->name, attr (top, "class"), attr (top, "id"), parts->len);
+           top->name, first_of (attr (top, "class"), ""), first_of (attr (top, "id"), ""),
+           parts->len);
 
   return write_text (ex, parts, title);
 }
@@ -3496,6 +3503,43 @@ has_words (const char *text)
 
 static gsize xml_initialised;
 
+/* Empty, huge and binary input is refused before any parsing. */
+static gboolean
+check_input (const char  *data,
+             gsize        length,
+             const char  *http_charset,
+             GError     **error)
+{
+  const guchar *u = (const guchar *) data;
+  gboolean utf16;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("The page is empty."));
+      return FALSE;
+    }
+  if (length > G_MAXINT)
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("The page is too large to read (more than 2 GB)."));
+      return FALSE;
+    }
+
+  /* UTF-16 pages have NUL bytes but a byte-order mark or an HTTP charset; anything else
+   * with NULs is binary. */
+  utf16 = (length >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+          || (http_charset != NULL && g_ascii_strncasecmp (http_charset, "utf-16", 6) == 0);
+  if (!utf16 && looks_binary (u, length))
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("This is a binary file, not a web page."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 AttestHtmlArticle *
 attest_html_extract (const char  *data,
                      gsize        length,
@@ -3522,30 +3566,8 @@ attest_html_extract (const char  *data,
       g_once_init_leave (&xml_initialised, 1);
     }
 
-  if (length == 0)
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("The page is empty."));
-      return NULL;
-    }
-  if (length > G_MAXINT)
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("The page is too large to read (more than 2 GB)."));
-      return NULL;
-    }
-
-  /* UTF-16 pages have NUL bytes but a byte-order mark or an HTTP charset; anything else
-   * with NULs is binary. */
-  if (!(length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-                        || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-      && !(http_charset != NULL && g_ascii_strncasecmp (http_charset, "utf-16", 6) == 0)
-      && looks_binary ((const guchar *) data, length))
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("This is a binary file, not a web page."));
-      return NULL;
-    }
+  if (!check_input (data, length, http_charset, error))
+    return NULL;
 
   decoded = decode_page (data, length, http_charset, &skip);
   html = decoded != NULL ? decoded->str : data + skip;
@@ -3601,17 +3623,14 @@ attest_html_extract (const char  *data,
   /* Pages that write their text with scripts often carry it in their JSON-LD. */
   if (ld.body != NULL && text_length (article->text) < MIN_ARTICLE_CHARS)
     {
-      char *from_ld = json_body_text (ld.body);
-
+      g_autofree char *from_ld = json_body_text (ld.body);
       gsize dom_length = article->text != NULL ? strlen (article->text) : 0;
 
       if (from_ld != NULL && strlen (from_ld) > 2 * dom_length)
         {
           g_free (article->text);
-          article->text = from_ld;
+          article->text = g_steal_pointer (&from_ld);
         }
-      else
-        g_free (from_ld);
     }
 
   json_ld_clear (&ld);

@@ -1,4 +1,4 @@
-/* attest-jobs.h: the application's long work (import, export) as async operations.
+/* attest-jobs.h: the application's long work (import, fetch, export) as async operations.
  *
  * Each job opens its own AttestStore on the project's path in a worker thread: an SQLite
  * connection must not be shared across threads, and the worker never touches widgets.
@@ -43,6 +43,31 @@ void                attest_import_files_async  (const char           *project_pa
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
 AttestImportResult *attest_import_files_finish (GAsyncResult         *result,
+                                                GError              **error);
+
+/* Fetches each web address (through the system's proxy) and imports the page, keeping the
+ * bytes as served. With one address its failure is the error, worded by the core (a
+ * duplicate is ATTEST_ERROR_DUPLICATE); with several, failures are counted in the result
+ * and the import goes on. */
+void                attest_import_urls_async   (const char           *project_path,
+                                                const char * const   *urls,
+                                                AttestProgressFunc    progress,
+                                                gpointer              progress_data,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+AttestImportResult *attest_import_urls_finish  (GAsyncResult         *result,
+                                                GError              **error);
+
+/* Imports text (e.g. from the clipboard) as a new article with that origin; returns the
+ * new article's uuid. */
+void                attest_import_text_async   (const char           *project_path,
+                                                const char           *text,
+                                                const char           *origin,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+char               *attest_import_text_finish  (GAsyncResult         *result,
                                                 GError              **error);
 
 /* format is "json" or "csv"; table is used for CSV. */

@@ -102,9 +102,12 @@ attest_reader_create_tags (AttestReader *self)
 static char *
 attest_reader_dup_meta_line (AttestArticle *article)
 {
+  const char *published = attest_article_get_published (article);
+  /* The day is what a reader wants; a page's time of publication stays in the details. */
+  g_autofree char *date = published != NULL ? g_strndup (published, 10) : NULL;
   const char *parts[] = {
     attest_article_get_outlet (article),
-    attest_article_get_published (article),
+    date,
     attest_article_get_byline (article),
   };
   g_autoptr(GString) line = g_string_new (NULL);
@@ -197,6 +200,40 @@ attest_reader_fill (AttestReader *self)
   gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.0, FALSE, 0.0, 0.0);
 
   gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+/* The offset in the body of the first line shown, or -1 above the body. */
+static int
+attest_reader_get_place (AttestReader *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&iter) - (int) self->body_offset;
+}
+
+static void
+attest_reader_scroll_to_place (AttestReader *self,
+                               int           place)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  if ((guint) place > self->body_length)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->body_offset + place);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  /* A mark, unlike an iter, is scrolled to once the lines are laid out. */
+  mark = gtk_text_buffer_get_mark (buffer, "attest-place");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "attest-place", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, 0.0);
 }
 
 static void
@@ -307,13 +344,24 @@ void
 attest_reader_set_article (AttestReader  *self,
                            AttestArticle *article)
 {
+  gboolean same_article;
+  int place = -1;
+
   g_return_if_fail (ATTEST_IS_READER (self));
   g_return_if_fail (article == NULL || ATTEST_IS_ARTICLE (article));
+
+  same_article = self->article != NULL && article != NULL &&
+                 attest_article_get_id (self->article) == attest_article_get_id (article);
+  if (same_article)
+    place = attest_reader_get_place (self);
 
   if (!g_set_object (&self->article, article))
     return;
 
   attest_reader_fill (self);
+  /* The same article with new details (a corrected title): the reader stays where it was. */
+  if (place > 0)
+    attest_reader_scroll_to_place (self, place);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 

@@ -93,6 +93,38 @@ import_summary (AttestImportResult *result)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+void
+_attest_window_show_import_result (AttestWindow       *self,
+                                   AttestImportResult *outcome)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* The worker changed the project through its own connection: this one did not see it. */
+  if (self->articles != NULL)
+    attest_article_list_reload (self->articles);
+  if (outcome->last_uuid != NULL)
+    _attest_window_select_article (self, outcome->last_uuid);
+
+  summary = import_summary (outcome);
+  escaped = g_markup_escape_text (summary, -1);
+  toast = adw_toast_new (escaped);
+  if (outcome->n_failed > 0 && !(outcome->n_failed == 1 && outcome->n_imported == 0 &&
+                                 outcome->n_duplicates == 0))
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_object_set_data_full (G_OBJECT (toast), "errors",
+                              g_ptr_array_ref (outcome->errors),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (on_import_details_clicked), self, 0);
+    }
+  if (outcome->n_failed > 0)
+    adw_toast_set_timeout (toast, 0);
+  _attest_window_add_toast (self, toast);
+}
+
 static void
 import_files_cb (GObject      *object,
                  GAsyncResult *result,
@@ -101,8 +133,6 @@ import_files_cb (GObject      *object,
   g_autoptr(AttestWindow) self = user_data;
   g_autoptr(AttestImportResult) outcome = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  AdwToast *toast;
 
   outcome = attest_import_files_finish (result, &error);
   /* Disposed while the job ran: there is nothing left to show it in. */
@@ -128,27 +158,7 @@ import_files_cb (GObject      *object,
       return;
     }
 
-  /* The worker changed the project through its own connection: this one did not see it. */
-  if (self->articles != NULL)
-    attest_article_list_reload (self->articles);
-  if (outcome->last_uuid != NULL)
-    _attest_window_select_article (self, outcome->last_uuid);
-
-  summary = import_summary (outcome);
-  toast = adw_toast_new (summary);
-  if (outcome->n_failed > 0 && !(outcome->n_failed == 1 && outcome->n_imported == 0 &&
-                                 outcome->n_duplicates == 0))
-    {
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_object_set_data_full (G_OBJECT (toast), "errors",
-                              g_ptr_array_ref (outcome->errors),
-                              (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect_object (toast, "button-clicked",
-                               G_CALLBACK (on_import_details_clicked), self, 0);
-    }
-  if (outcome->n_failed > 0)
-    adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _attest_window_show_import_result (self, outcome);
 }
 
 static void
@@ -185,17 +195,39 @@ import_action (GtkWidget  *widget,
                                         _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  gtk_file_filter_set_name (articles, _("Articles (.txt, .md, .html)"));
+  /* The names attest_import_is_supported_name () takes. */
+  gtk_file_filter_set_name (articles, _("Articles (.txt, .md, .html, .pdf)"));
   gtk_file_filter_add_suffix (articles, "txt");
+  gtk_file_filter_add_suffix (articles, "text");
   gtk_file_filter_add_suffix (articles, "md");
   gtk_file_filter_add_suffix (articles, "markdown");
   gtk_file_filter_add_suffix (articles, "html");
   gtk_file_filter_add_suffix (articles, "htm");
+  gtk_file_filter_add_suffix (articles, "xhtml");
+  gtk_file_filter_add_suffix (articles, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), articles);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
 
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  /* The core takes the articles in the folder and the folders below it. */
+  native = gtk_file_chooser_native_new (_("Import Folder"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (on_import_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -350,22 +382,38 @@ on_drop (GtkDropTarget *target,
          double         y,
          AttestWindow  *self)
 {
-  GdkFileList *list = g_value_get_boxed (value);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  GdkFileList *list;
   GSList *dropped;
 
-  if (list == NULL)
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      /* Text dragged from this window (the reader) is not a link to import. */
+      if (drop != NULL && gdk_drop_get_drag (drop) != NULL)
+        return FALSE;
+      return _attest_window_drop_text (self, g_value_get_string (value));
+    }
+
+  if ((list = g_value_get_boxed (value)) == NULL)
     return FALSE;
 
+  /* A link dragged from a browser comes as a uri-list too: its pages are fetched. */
   dropped = gdk_file_list_get_files (list);
   for (GSList *l = dropped; l != NULL; l = l->next)
-    g_ptr_array_add (files, g_object_ref (l->data));
+    {
+      if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https"))
+        g_ptr_array_add (urls, g_file_get_uri (l->data));
+      else
+        g_ptr_array_add (files, g_object_ref (l->data));
+    }
   g_slist_free (dropped);
-  if (files->len == 0)
+  if (files->len == 0 && urls->len == 0)
     return FALSE;
 
   /* A project dropped on the window opens; anything else is imported into this one. */
-  if (files->len == 1)
+  if (files->len == 1 && urls->len == 0)
     {
       g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -384,6 +432,11 @@ on_drop (GtkDropTarget *target,
       return FALSE;
     }
 
+  if (urls->len > 0)
+    {
+      g_ptr_array_add (urls, NULL);
+      attest_window_import_urls (self, (const char * const *) urls->pdata);
+    }
   attest_window_import_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
 }
@@ -405,6 +458,7 @@ _attest_window_class_init_io (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.cancel-jobs", NULL, cancel_jobs_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv-table", "s", export_action);
@@ -413,7 +467,11 @@ _attest_window_class_init_io (GtkWidgetClass *widget_class)
 void
 _attest_window_init_io (AttestWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  /* Files and links (uri-list) first; plain text holding web addresses second. */
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));

@@ -38,51 +38,6 @@ create_settings (void)
   return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }
 
-static char *
-article_title (GtkListItem   *list_item,
-               AttestArticle *article)
-{
-  const char *title;
-
-  if (article == NULL)
-    return NULL;
-  title = attest_article_get_title (article);
-  return g_strdup (title != NULL && *title != '\0' ? title : _("Untitled"));
-}
-
-static char *
-article_subtitle (GtkListItem   *list_item,
-                  AttestArticle *article)
-{
-  const char *outlet;
-  const char *published;
-  const char *origin;
-  g_autofree char *date = NULL;
-
-  if (article == NULL)
-    return NULL;
-
-  outlet = attest_article_get_outlet (article);
-  published = attest_article_get_published (article);
-  if (published != NULL && *published != '\0')
-    date = g_strndup (published, 10);
-
-  if (outlet != NULL && *outlet != '\0' && date != NULL)
-    return g_strdup_printf ("%s · %s", outlet, date);
-  if (outlet != NULL && *outlet != '\0')
-    return g_strdup (outlet);
-  if (date != NULL)
-    return g_steal_pointer (&date);
-
-  /* Without metadata, where it came from is what tells articles apart. */
-  origin = attest_article_get_origin (article);
-  if (origin != NULL && g_path_is_absolute (origin))
-    return g_path_get_basename (origin);
-  if (origin != NULL && *origin != '\0')
-    return g_strdup (origin);
-  return g_strdup (_("No outlet or date"));
-}
-
 static void
 attest_window_update_title (AttestWindow *self)
 {
@@ -168,6 +123,8 @@ attest_window_show_article (AttestWindow  *self,
 static void
 on_selected_item_changed (AttestWindow *self)
 {
+  if (self->replacing_list)
+    return;
   attest_window_show_article (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -176,14 +133,34 @@ on_articles_changed (AttestWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
+  self->list_generation = attest_store_get_generation (self->store);
   gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
   attest_window_update_title (self);
+}
+
+/* Takes the list. */
+void
+_attest_window_set_article_list (AttestWindow      *self,
+                                 AttestArticleList *articles)
+{
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_func (self->articles, on_articles_changed, self);
+  g_clear_object (&self->articles);
+  self->articles = articles;
+  g_signal_connect_object (self->articles, "items-changed",
+                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 }
 
 static void
 on_store_articles_changed (AttestWindow *self)
 {
   attest_article_list_reload (self->articles);
+
+  /* Whichever of the list and this heard the signal first, an added or removed article has
+   * been reported by now; if none was, the articles' details changed. */
+  if (self->list_generation != attest_store_get_generation (self->store))
+    _attest_window_article_details_changed (self);
 }
 
 static void
@@ -227,17 +204,6 @@ marked_message (AttestAnnotationKind kind)
     default:
       return _("Quote marked");
     }
-}
-
-static void
-attest_window_toast_with_undo (AttestWindow *self,
-                               const char   *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -326,7 +292,7 @@ create_annotation_action (GtkWidget  *widget,
                                       attest_reader_get_body_offset (self->reader) + end);
   gtk_text_buffer_place_cursor (buffer, &iter);
 
-  attest_window_toast_with_undo (self, marked_message (kind));
+  _attest_window_toast_with_undo (self, marked_message (kind));
 }
 
 static void
@@ -347,7 +313,7 @@ delete_annotation_action (GtkWidget  *widget,
       _attest_window_toast (self, message);
       return;
     }
-  attest_window_toast_with_undo (self, _("Annotation deleted"));
+  _attest_window_toast_with_undo (self, _("Annotation deleted"));
 }
 
 static void
@@ -421,6 +387,8 @@ attest_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  g_clear_weak_pointer (&self->toast);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -514,14 +482,13 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/attest/Attest/ui/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, panel);
-  gtk_widget_class_bind_template_callback (widget_class, article_title);
-  gtk_widget_class_bind_template_callback (widget_class, article_subtitle);
   gtk_widget_class_bind_template_callback (widget_class, on_annotation_activated);
 
   gtk_widget_class_install_action (widget_class, "win.mark-quote", NULL, mark_quote_action);
@@ -532,6 +499,8 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   _attest_window_class_init_io (widget_class);
+  _attest_window_class_init_web (widget_class);
+  _attest_window_class_init_article (widget_class);
 }
 
 static void
@@ -597,17 +566,15 @@ attest_window_set_store (AttestWindow *self,
 
   if (store != NULL)
     {
-      self->articles = attest_article_list_new (store);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+      self->selection = gtk_single_selection_new (NULL);
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      _attest_window_set_article_list (self, attest_article_list_new (store));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       gtk_list_view_set_model (self->article_view, GTK_SELECTION_MODEL (self->selection));
 
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->articles, "items-changed",
-                               G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::articles",
                                G_CALLBACK (on_store_articles_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::annotations",
@@ -678,6 +645,10 @@ _attest_window_update_actions (AttestWindow *self)
   gboolean has_article = has_store && self->article != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-folder", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-url", has_store);
+  gtk_widget_action_set_enabled (widget, "win.paste", has_store);
+  gtk_widget_action_set_enabled (widget, "win.article-properties", has_article);
   gtk_widget_action_set_enabled (widget, "win.cancel-jobs", self->n_jobs > 0);
   gtk_widget_action_set_enabled (widget, "win.export-json", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-csv", has_store);
@@ -693,13 +664,53 @@ _attest_window_update_actions (AttestWindow *self)
                                  has_store && attest_store_can_redo (self->store));
 }
 
+/* A newer message replaces the one shown: toasts would otherwise wait in line, and the
+ * outcome of what the user just did would come seconds late. */
+void
+_attest_window_add_toast (AttestWindow *self,
+                          AdwToast     *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Toast titles are markup; messages carry titles, addresses and file names. */
 void
 _attest_window_toast (AttestWindow *self,
                       const char   *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _attest_window_add_toast (self, adw_toast_new (escaped));
+}
+
+void
+_attest_window_toast_with_undo (AttestWindow *self,
+                                const char   *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  _attest_window_add_toast (self, toast);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  AttestWindow *self = user_data;
+
+  /* Once the job tells how far it is, the bar shows that. */
+  if (self->progress > 0.0)
+    {
+      self->pulse_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -708,6 +719,8 @@ _attest_window_begin_job (AttestWindow *self)
   if (self->n_jobs++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   _attest_window_set_progress (self, 0.0);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (100, pulse_cb, self);
   _attest_window_update_actions (self);
 }
 
@@ -717,7 +730,10 @@ _attest_window_end_job (AttestWindow *self)
   g_return_if_fail (self->n_jobs > 0);
 
   if (--self->n_jobs == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
   _attest_window_update_actions (self);
 }
 

@@ -18,7 +18,10 @@ typedef struct _AttestAnnotationPanel AttestAnnotationPanel;
 G_DECLARE_FINAL_TYPE (AttestWindow, attest_window, ATTEST, WINDOW, AdwApplicationWindow)
 
 /* Actions (win.*):
- *   import, export-json, export-csv (quotes), export-csv-table (s: table name),
+ *   import (files), import-folder, import-url (asks for a web address),
+ *   paste (a web address on the clipboard is fetched, other text is a new article),
+ *   article-properties (the selected article's details),
+ *   export-json, export-csv (quotes), export-csv-table (s: table name),
  *   mark-quote (asks about the reader's selection),
  *   create-annotation ((suuss): kind nick, start, end in code points of the body,
  *                      speaker name or "", speaker kind for a new source),
@@ -38,6 +41,9 @@ AttestAnnotationPanel *attest_window_get_panel        (AttestWindow      *self);
 void                   attest_window_import_files     (AttestWindow      *self,
                                                        GFile            **files,
                                                        guint              n_files);
+/* Fetches and imports web pages off the main thread; NULL-terminated. */
+void                   attest_window_import_urls      (AttestWindow      *self,
+                                                       const char * const *urls);
 gboolean               attest_window_get_busy         (AttestWindow      *self);
 double                 attest_window_get_progress     (AttestWindow      *self);
 

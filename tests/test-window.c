@@ -890,6 +890,12 @@ reader_text (AttestWindow *window)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static guint
+n_articles (AttestWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (window)));
+}
+
 static AttestArticle *
 selected_article (AttestWindow *window)
 {
@@ -938,6 +944,8 @@ import_url_through_dialog (Fixture    *fixture,
   attest_url_dialog_set_url (dialog, url);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   click_button (GTK_WIDGET (dialog), "_Import");
+  /* Fetching in a worker: the window is busy (the Stop button shows) until it is done. */
+  g_assert_true (attest_window_get_busy (fixture->window));
   spin ();
   g_assert_null (find_toplevel (ATTEST_TYPE_URL_DIALOG));
 }
@@ -955,7 +963,6 @@ test_import_url (Fixture       *fixture,
   AttestArticle *article;
 
   import_url_through_dialog (fixture, url);
-  g_assert_true (attest_window_get_busy (fixture->window));
   g_assert_true (wait_until (window_idle, fixture->window));
 
   /* In the list, selected, and open in the reader. */
@@ -975,12 +982,13 @@ test_import_url (Fixture       *fixture,
   g_assert_true (list_shows_title (fixture->window, attest_article_get_title (article)));
 
   /* The same page again is a duplicate: said so, nothing added, the first one selected. */
-  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window), GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window),
+                                     GTK_INVALID_LIST_POSITION);
   import_url_through_dialog (fixture, url);
   g_assert_true (wait_until (window_idle, fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
-                                 "already in the project"));
+                                 "Already in the project as “"));
   g_assert_nonnull (selected_article (fixture->window));
   g_assert_nonnull (strstr (attest_article_get_title (selected_article (fixture->window)),
                             WEB_TITLE));
@@ -1023,7 +1031,8 @@ test_import_url_cancel (Fixture       *fixture,
   attest_window_import_urls (fixture->window, urls);
   g_assert_true (attest_window_get_busy (fixture->window));
   /* The Stop button is there while the page is fetched. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-jobs", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-jobs",
+                                             NULL));
   g_assert_true (wait_until (window_idle, fixture->window));
 
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, "Import stopped"));
@@ -1057,7 +1066,7 @@ test_import_url_from_clipboard (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   click_button (GTK_WIDGET (dialog), "_Cancel");
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))), ==, 1);
+  g_assert_cmpuint (n_articles (fixture->window), ==, 1);
 }
 
 static gboolean
@@ -1065,7 +1074,7 @@ has_n_articles (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))) == 2 &&
+  return n_articles (fixture->window) == 2 &&
          !attest_window_get_busy (fixture->window);
 }
 
@@ -1080,7 +1089,8 @@ test_paste_text (Fixture       *fixture,
 
   gdk_clipboard_set_text (clipboard,
                           "Aid convoy reaches Taiz\n\n"
-                          "A convoy of twelve lorries reached the city on Sunday, an aid worker said.\n");
+                          "A convoy of twelve lorries reached the city on Sunday, an aid "
+                          "worker said.\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
   g_assert_true (wait_until (has_n_articles, fixture));
 
@@ -1129,7 +1139,7 @@ test_paste_empty (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.paste", NULL));
   g_assert_true (wait_until (toast_shown, fixture));
   g_assert_false (attest_window_get_busy (fixture->window));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (attest_window_get_selection (fixture->window))), ==, 1);
+  g_assert_cmpuint (n_articles (fixture->window), ==, 1);
 }
 
 static GtkDropTarget *
@@ -1187,7 +1197,7 @@ test_drop_links (Fixture       *fixture,
   g_assert_true (accepted);
   g_assert_true (wait_until (window_idle, fixture->window));
   g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label_containing,
-                                 "already in the project"));
+                                 "Already in the project as “"));
   g_assert_true (has_n_articles (fixture));
 
   soup_server_disconnect (server);

@@ -481,21 +481,19 @@ on_speaker_chosen (AttestInspector *self,
                    const char      *name,
                    const char      *kind)
 {
-  g_autoptr(AttestSource) created = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->annotation == NULL)
     return;
 
-  /* A new name is a new source first: two undo steps, "Add source" then the speaker. */
+  /* A new name makes the source and sets it in one undo step. */
   if (uuid == NULL)
     {
-      if (!(created = attest_store_create_source (self->store, name, kind, &error)))
-        {
-          g_warning ("Could not add the source: %s", error->message);
-          return;
-        }
-      uuid = attest_source_get_uuid (created);
+      if (!attest_store_set_annotation_speaker_by_name (self->store,
+                                                        attest_annotation_get_uuid (self->annotation),
+                                                        name, kind, &error))
+        g_warning ("Could not change the speaker: %s", error->message);
+      return;
     }
 
   if (g_strcmp0 (uuid, attest_annotation_get_speaker_uuid (self->annotation)) == 0)

@@ -358,6 +358,55 @@ test_annotation_edits (Fixture       *f,
   g_assert_false (attest_annotation_get_suggested (reread));
 }
 
+static void
+test_speaker_by_name (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestAnnotation) a = mark (f, "operations had declined", NULL, NULL);
+  g_autoptr(AttestAnnotation) reread = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(AttestTag) tag = attest_store_create_tag (f->store, "Military", NULL, NULL, NULL,
+                                                      NULL);
+  g_autoptr(AttestSource) source = NULL;
+
+  /* A new name makes a source and sets it, in one step that one undo takes back. */
+  g_assert_true (attest_store_set_annotation_speaker_by_name (f->store,
+                                                              attest_annotation_get_uuid (a),
+                                                              "Tahsin al-Khafaji", "official",
+                                                              &error));
+  reread = attest_store_get_annotation (f->store, attest_annotation_get_uuid (a), &error);
+  g_assert_cmpstr (attest_annotation_get_speaker_name (reread), ==, "Tahsin al-Khafaji");
+  g_assert_cmpstr (attest_annotation_get_speaker_kind (reread), ==, "official");
+  g_clear_object (&reread);
+
+  /* A known name (any case) reuses the source. */
+  g_assert_true (attest_store_set_annotation_speaker_by_name (f->store,
+                                                              attest_annotation_get_uuid (a),
+                                                              "TAHSIN AL-KHAFAJI", NULL,
+                                                              &error));
+  sources = attest_store_list_sources (f->store, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  g_assert_true (attest_store_undo (f->store, &error));
+  g_assert_true (attest_store_undo (f->store, &error));
+  sources = attest_store_list_sources (f->store, &error);
+  g_assert_cmpuint (sources->len, ==, 0);
+  reread = attest_store_get_annotation (f->store, attest_annotation_get_uuid (a), &error);
+  g_assert_null (attest_annotation_get_speaker_uuid (reread));
+  g_clear_object (&reread);
+
+  /* A source shows its tags. */
+  g_assert_true (attest_store_redo (f->store, &error));
+  reread = attest_store_get_annotation (f->store, attest_annotation_get_uuid (a), &error);
+  g_assert_true (attest_store_set_source_tag (f->store, attest_annotation_get_speaker_uuid (reread),
+                                              attest_tag_get_uuid (tag), TRUE, &error));
+  source = attest_store_get_source (f->store, attest_annotation_get_speaker_uuid (reread), &error);
+  g_assert_cmpstr (attest_source_get_tag_uuids (source)[0], ==, attest_tag_get_uuid (tag));
+  g_assert_null (attest_source_get_tag_uuids (source)[1]);
+}
+
 static guint
 count_hits (AttestStore              *store,
             const char               *query,
@@ -427,6 +476,7 @@ main (int   argc,
   ADD ("source-kinds", test_source_kinds);
   ADD ("annotation-edits", test_annotation_edits);
   ADD ("search-filters", test_search_filters);
+  ADD ("speaker-by-name", test_speaker_by_name);
 
 #undef ADD
 

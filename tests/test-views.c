@@ -1621,7 +1621,7 @@ test_inspector_speaker (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (speaker_row)), ==,
                    "Experts (Expert)");
 
-  /* A new name becomes a new source. */
+  /* A new name becomes a new source, in one step: one undo takes both back. */
   gtk_popover_popup (GTK_POPOVER (popover));
   spin ();
   type_in (popover, "Abu Omar");
@@ -1631,6 +1631,19 @@ test_inspector_speaker (Fixture       *f,
   annotation = reread (f);
   g_assert_cmpstr (attest_annotation_get_speaker_uuid (annotation), ==,
                    attest_source_get_uuid (created));
+  g_assert_true (attest_store_undo (f->store, NULL));
+  spin ();
+  g_clear_object (&annotation);
+  annotation = reread (f);
+  g_assert_cmpstr (attest_annotation_get_speaker_uuid (annotation), ==,
+                   attest_source_get_uuid (experts));
+  {
+    g_autoptr(AttestSource) gone = attest_store_find_source (f->store, "Abu Omar", NULL);
+
+    g_assert_null (gone);
+  }
+  g_assert_true (attest_store_redo (f->store, NULL));
+  spin ();
 
   /* Nobody. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (inspector), "inspector.clear-speaker",

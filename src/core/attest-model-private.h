@@ -27,7 +27,9 @@ G_BEGIN_DECLS
   "  (SELECT alias FROM source_aliases x WHERE x.source_id = s.id ORDER BY x.id)), " \
   "(SELECT count(*) FROM annotations n WHERE n.speaker_id = s.id " \
   "   AND n.kind IN ('direct', 'indirect')), " \
-  "(SELECT count(DISTINCT n.article_id) FROM annotations n WHERE n.speaker_id = s.id)"
+  "(SELECT count(DISTINCT n.article_id) FROM annotations n WHERE n.speaker_id = s.id), " \
+  "(SELECT group_concat (uuid, char(31)) FROM (SELECT t.uuid FROM source_tags y " \
+  "  JOIN tags t ON t.id = y.tag_id WHERE y.source_id = s.id ORDER BY t.name))"
 
 #define _ATTEST_ANNOTATION_COLUMNS \
   "n.id, n.uuid, a.uuid, n.kind, n.start, n.\"end\", n.exact, n.prefix, n.suffix, " \

@@ -24,6 +24,7 @@ struct _AttestSource
   GStrv      aliases;
   guint      n_quotes;
   guint      n_articles;
+  GStrv      tag_uuids;
   guint      anonymous : 1;
   guint      is_group : 1;
 };
@@ -54,6 +55,7 @@ attest_source_finalize (GObject *object)
   g_free (self->affiliation);
   g_free (self->notes);
   g_strfreev (self->aliases);
+  g_strfreev (self->tag_uuids);
 
   G_OBJECT_CLASS (attest_source_parent_class)->finalize (object);
 }
@@ -138,6 +140,9 @@ _attest_source_new_from_stmt (sqlite3_stmt *stmt)
   self->aliases = aliases != NULL ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
   self->n_quotes = sqlite3_column_int (stmt, 10);
   self->n_articles = sqlite3_column_int (stmt, 11);
+  self->tag_uuids = _attest_column_text (stmt, 12) != NULL
+                    ? g_strsplit (_attest_column_text (stmt, 12), "\x1f", -1)
+                    : g_new0 (char *, 1);
 
   return self;
 }
@@ -236,4 +241,12 @@ attest_source_get_n_articles (AttestSource *self)
   g_return_val_if_fail (ATTEST_IS_SOURCE (self), 0);
 
   return self->n_articles;
+}
+
+const char * const *
+attest_source_get_tag_uuids (AttestSource *self)
+{
+  g_return_val_if_fail (ATTEST_IS_SOURCE (self), NULL);
+
+  return (const char * const *) self->tag_uuids;
 }

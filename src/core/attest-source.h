@@ -27,5 +27,7 @@ const char * const *attest_source_get_aliases     (AttestSource *self);
 /* Direct and indirect quotes by this source, and the articles it speaks in. */
 guint               attest_source_get_n_quotes    (AttestSource *self);
 guint               attest_source_get_n_articles  (AttestSource *self);
+/* The uuids of its tags, by tag name; NULL-terminated, never NULL. */
+const char * const *attest_source_get_tag_uuids   (AttestSource *self);
 
 G_END_DECLS

@@ -198,6 +198,8 @@ typedef struct
   const char *uuid;
   const char *speaker_uuid;
   const char *comment;
+  const char *speaker_name;
+  const char *speaker_kind;
 } AnnotationSet;
 
 static gboolean
@@ -212,7 +214,26 @@ set_speaker_fn (AttestStore  *self,
 
   if ((id = _attest_store_resolve_uuid (self, "annotations", _("annotation"), set->uuid, error)) < 0)
     return FALSE;
-  if (set->speaker_uuid != NULL
+  /* By name: the source that has it, or a new one, in the same undo step. */
+  if (set->speaker_name != NULL && _attest_has_non_space (set->speaker_name))
+    {
+      g_autoptr(AttestSource) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      existing = attest_store_find_source (self, set->speaker_name, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (existing != NULL)
+        speaker_id = attest_source_get_id (existing);
+      else if ((speaker_id = _attest_store_create_source_in_change (self, set->speaker_name,
+                                                                    set->speaker_kind,
+                                                                    error)) < 0)
+        return FALSE;
+    }
+  else if (set->speaker_uuid != NULL
       && (speaker_id = _attest_store_resolve_uuid (self, "sources", _("source"), set->speaker_uuid,
                                      error)) < 0)
     return FALSE;
@@ -238,7 +259,7 @@ attest_store_set_annotation_speaker (AttestStore  *self,
                                      const char   *speaker_uuid,
                                      GError      **error)
 {
-  AnnotationSet set = { uuid, speaker_uuid, NULL };
+  AnnotationSet set = { .uuid = uuid, .speaker_uuid = speaker_uuid };
 
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
 
@@ -271,12 +292,27 @@ set_comment_fn (AttestStore  *self,
 }
 
 gboolean
+attest_store_set_annotation_speaker_by_name (AttestStore  *self,
+                                             const char   *uuid,
+                                             const char   *name,
+                                             const char   *kind,
+                                             GError      **error)
+{
+  AnnotationSet set = { .uuid = uuid, .speaker_name = name, .speaker_kind = kind };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return _attest_store_run_change (self, _("Change speaker"), set_speaker_fn, &set, error);
+}
+
+gboolean
 attest_store_set_annotation_comment (AttestStore  *self,
                                      const char   *uuid,
                                      const char   *comment,
                                      GError      **error)
 {
-  AnnotationSet set = { uuid, NULL, comment };
+  AnnotationSet set = { .uuid = uuid, .comment = comment };
 
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
 

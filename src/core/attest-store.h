@@ -227,6 +227,13 @@ gboolean          attest_store_set_annotation_speaker (AttestStore   *self,
                                                   const char         *uuid,
                                                   const char         *speaker_uuid,
                                                   GError            **error);
+/* The speaker by name or alias, created with kind ("other" when NULL) if there is none: one
+ * undo step. */
+gboolean          attest_store_set_annotation_speaker_by_name (AttestStore *self,
+                                                  const char         *uuid,
+                                                  const char         *name,
+                                                  const char         *kind,
+                                                  GError            **error);
 gboolean          attest_store_set_annotation_comment (AttestStore   *self,
                                                   const char         *uuid,
                                                   const char         *comment,

@@ -424,6 +424,51 @@ GPtrArray        *attest_store_list_evidence     (AttestStore        *self,
 GStrv             attest_store_list_event_types  (AttestStore        *self,
                                                   GError            **error);
 
+/* Collections: named sets of articles */
+typedef struct
+{
+  char  *uuid;
+  char  *name;
+  char  *description;
+  char  *created_at;
+  guint  n_articles;
+} AttestCollection;
+
+void              attest_collection_free         (AttestCollection   *collection);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestCollection, attest_collection_free)
+
+GPtrArray        *attest_store_list_collections  (AttestStore        *self,
+                                                  GError            **error);
+/* Returns the new collection's uuid. */
+char             *attest_store_create_collection (AttestStore        *self,
+                                                  const char         *name,
+                                                  const char         *description,
+                                                  GError            **error);
+gboolean          attest_store_rename_collection (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  const char         *name,
+                                                  GError            **error);
+gboolean          attest_store_delete_collection (AttestStore        *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+/* Adds (or removes) articles; ones already in (or not in) are left alone. */
+gboolean          attest_store_set_collection_articles (AttestStore  *self,
+                                                  const char         *uuid,
+                                                  const char * const *article_uuids,
+                                                  gboolean            member,
+                                                  GError            **error);
+/* Adds every article that passes the filter (outlet, dates, speaker kind, tag) and, when
+ * query is not empty, matches it. Returns how many were added. */
+gboolean          attest_store_add_to_collection_by_rule (AttestStore *self,
+                                                  const char         *uuid,
+                                                  const char         *query,
+                                                  const AttestSearchFilter *filter,
+                                                  guint              *n_added,
+                                                  GError            **error);
+GStrv             attest_store_list_collection_articles (AttestStore *self,
+                                                  const char         *uuid,
+                                                  GError            **error);
+
 /* Undo and redo */
 gboolean          attest_store_can_undo          (AttestStore        *self);
 gboolean          attest_store_can_redo          (AttestStore        *self);

@@ -104,59 +104,27 @@ same_details (AttestArticle *a,
                     attest_article_get_description (b)) == 0;
 }
 
-/* The store said its articles changed, but the list has the same ones: their details
- * changed. The reader shows the new title, keeping its place, and the list's rows are
- * rebound (TODO: once attest_article_list_reload reports changed rows, only those). */
+/* The open article's details changed (or an undo put them back): the reader shows the new
+ * title, keeping its place. */
 void
 _attest_window_article_details_changed (AttestWindow *self)
 {
-  if (self->article != NULL)
-    {
-      g_autoptr(AttestArticle) fresh = NULL;
-      g_autoptr(GError) error = NULL;
+  g_autoptr(AttestArticle) fresh = NULL;
+  g_autoptr(GError) error = NULL;
 
-      fresh = attest_store_get_article_by_id (self->store, attest_article_get_id (self->article),
-                                              TRUE, &error);
-      if (fresh == NULL)
-        g_debug ("The open article is gone: %s", error->message);
-      else if (!same_details (fresh, self->article))
-        {
-          g_set_object (&self->article, fresh);
-          attest_reader_set_article (self->reader, self->article);
-          attest_reader_set_annotations (self->reader, self->annotations);
-        }
-    }
-
-  _attest_window_replace_article_list (self);
-}
-
-/* AttestArticleList reports only added and removed articles: a fresh list rebinds every
- * row. GtkSingleSelection drops a selected item that is replaced, so it is put back, and
- * the reader is left alone meanwhile. */
-void
-_attest_window_replace_article_list (AttestWindow *self)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-  gboolean list_had_focus;
-  guint selected;
-
-  if (self->store == NULL)
+  if (self->article == NULL)
     return;
 
-  list_had_focus = focus != NULL &&
-                   gtk_widget_is_ancestor (focus, GTK_WIDGET (self->article_view));
-  selected = gtk_single_selection_get_selected (self->selection);
-  self->replacing_list = TRUE;
-  _attest_window_set_article_list (self, attest_article_list_new (self->store));
-  gtk_single_selection_set_selected (self->selection, selected);
-  self->replacing_list = FALSE;
-
-  if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->article_view), "list.scroll-to-item", "u",
-                                selected);
-  /* The rows are new widgets: the one that had the focus is gone. */
-  if (list_had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
+  fresh = attest_store_get_article_by_id (self->store, attest_article_get_id (self->article),
+                                          TRUE, &error);
+  if (fresh == NULL)
+    g_debug ("The open article is gone: %s", error->message);
+  else if (!same_details (fresh, self->article))
+    {
+      g_set_object (&self->article, fresh);
+      attest_reader_set_article (self->reader, self->article);
+      attest_reader_set_annotations (self->reader, self->annotations);
+    }
 }
 
 void

@@ -375,6 +375,19 @@ export_action (GtkWidget  *widget,
   attest_window_choose_export (self, "csv", table);
 }
 
+/* Text dragged inside the window (from the reader) is not something to import. */
+static gboolean
+on_drop_accept (GtkDropTarget *target,
+                GdkDrop       *drop,
+                AttestWindow  *self)
+{
+  if (gdk_drop_get_drag (drop) != NULL)
+    return FALSE;
+  return (gdk_drop_get_actions (drop) & gtk_drop_target_get_actions (target)) != 0 &&
+         gdk_content_formats_match (gtk_drop_target_get_formats (target),
+                                    gdk_drop_get_formats (drop));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -384,17 +397,11 @@ on_drop (GtkDropTarget *target,
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   GdkFileList *list;
   GSList *dropped;
 
   if (G_VALUE_HOLDS_STRING (value))
-    {
-      /* Text dragged from this window (the reader) is not a link to import. */
-      if (drop != NULL && gdk_drop_get_drag (drop) != NULL)
-        return FALSE;
-      return _attest_window_drop_text (self, g_value_get_string (value));
-    }
+    return _attest_window_drop_text (self, g_value_get_string (value));
 
   if ((list = g_value_get_boxed (value)) == NULL)
     return FALSE;
@@ -473,6 +480,7 @@ _attest_window_init_io (AttestWindow *self)
 
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
+  g_signal_connect_object (target, "accept", G_CALLBACK (on_drop_accept), self, 0);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

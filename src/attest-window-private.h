@@ -26,7 +26,6 @@ struct _AttestWindow
   guint                  n_jobs;
   double                 progress;
   /* The store's generation when the list last changed which articles it has. */
-  guint64                list_generation;
   /* Set while a fresh article list replaces the shown one: the selection comes back. */
   gboolean               replacing_list;
   /* Pulses the progress bar while a job cannot tell how far it is (a page being fetched). */
@@ -81,6 +80,5 @@ gboolean _attest_window_drop_text      (AttestWindow   *self,
 void _attest_window_class_init_article     (GtkWidgetClass *widget_class);
 void _attest_window_article_details_changed (AttestWindow   *self);
 /* Shows a fresh AttestArticleList of the store, keeping the selection. */
-void _attest_window_replace_article_list   (AttestWindow   *self);
 
 G_END_DECLS

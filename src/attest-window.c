@@ -128,12 +128,38 @@ on_selected_item_changed (AttestWindow *self)
   attest_window_show_article (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
+/* Runs before the selection model hears of the change: a row redrawn in place (its details
+ * changed) would lose its selection, so the reader is told to stay put meanwhile. */
 static void
-on_articles_changed (AttestWindow *self)
+on_articles_changing (AttestWindow *self,
+                      guint         position,
+                      guint         removed,
+                      guint         added)
+{
+  if (removed == added && self->article != NULL)
+    self->replacing_list = TRUE;
+}
+
+/* Runs after the selection model: puts the selection back on the open article and shows its
+ * new details. */
+static void
+on_articles_changed (AttestWindow *self,
+                     guint         position,
+                     guint         removed,
+                     guint         added)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
-  self->list_generation = attest_store_get_generation (self->store);
+  if (self->replacing_list)
+    {
+      guint pos = attest_article_list_find (self->articles, attest_article_get_id (self->article));
+
+      if (pos != G_MAXUINT && pos != gtk_single_selection_get_selected (self->selection))
+        gtk_single_selection_set_selected (self->selection, pos);
+      self->replacing_list = FALSE;
+      _attest_window_article_details_changed (self);
+    }
+
   gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
   attest_window_update_title (self);
 }
@@ -144,23 +170,26 @@ _attest_window_set_article_list (AttestWindow      *self,
                                  AttestArticleList *articles)
 {
   if (self->articles != NULL)
-    g_signal_handlers_disconnect_by_func (self->articles, on_articles_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->articles, on_articles_changing, self);
+      g_signal_handlers_disconnect_by_func (self->articles, on_articles_changed, self);
+    }
   g_clear_object (&self->articles);
   self->articles = articles;
   g_signal_connect_object (self->articles, "items-changed",
-                           G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_articles_changing), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->articles, "items-changed",
+                           G_CALLBACK (on_articles_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 }
 
 static void
 on_store_articles_changed (AttestWindow *self)
 {
+  /* The list reloads itself on the same signal; this is for a worker's import, which the
+   * store of this thread did not see. */
   attest_article_list_reload (self->articles);
-
-  /* Whichever of the list and this heard the signal first, an added or removed article has
-   * been reported by now; if none was, the articles' details changed. */
-  if (self->list_generation != attest_store_get_generation (self->store))
-    _attest_window_article_details_changed (self);
 }
 
 static void
@@ -584,7 +613,7 @@ attest_window_set_store (AttestWindow *self,
       g_signal_connect_object (store, "changed",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
-      on_articles_changed (self);
+      on_articles_changed (self, 0, 0, 0);
       gtk_stack_set_visible_child_name (self->main_stack, "project");
     }
   else

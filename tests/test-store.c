@@ -611,6 +611,19 @@ on_items_changed (GListModel *model,
 }
 
 static void
+on_row_changed (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                guint      *count)
+{
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+  (*count)++;
+}
+
+static void
 test_article_list (Fixture       *f,
                    gconstpointer  data)
 {
@@ -637,11 +650,23 @@ test_article_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
   g_assert_cmpuint (attest_article_list_find (list, attest_article_get_id (first)), ==, 0);
 
+  /* Correcting an article's details redraws its row only, and so does undoing it. */
+  g_signal_handlers_disconnect_by_func (list, on_items_changed, &changes);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_row_changed), &changes);
+  {
+    AttestArticleMeta meta = { .title = "Renamed" };
+
+    g_assert_true (attest_store_update_article (f->store, second, &meta, NULL));
+    g_assert_cmpuint (changes, ==, 2);
+    g_assert_true (attest_store_undo (f->store, NULL));
+    g_assert_cmpuint (changes, ==, 3);
+  }
+
   /* Annotating does not reset the rows a view shows. */
   note = attest_store_annotate_span (f->store, uuid, ATTEST_ANNOTATION_NOTE, 0, 6, NULL, NULL,
                                      NULL, NULL, NULL);
   g_assert_nonnull (note);
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&list));
 }

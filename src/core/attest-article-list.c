@@ -10,13 +10,15 @@
 #include "config.h"
 
 #include "attest-article-list.h"
+#include "attest-store-private.h"
 
 struct _AttestArticleList
 {
   GObject      parent_instance;
 
   AttestStore *store;
-  GArray      *ids;     /* gint64, in list order */
+  GArray      *ids;       /* gint64, in list order */
+  GArray      *versions;  /* guint, a hash of each article's modified_at, parallel to ids */
   gulong       changed_id;
 };
 
@@ -101,6 +103,7 @@ attest_article_list_finalize (GObject *object)
   AttestArticleList *self = (AttestArticleList *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->versions, g_array_unref);
 
   G_OBJECT_CLASS (attest_article_list_parent_class)->finalize (object);
 }
@@ -184,6 +187,7 @@ static void
 attest_article_list_init (AttestArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->versions = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 AttestArticleList *
@@ -206,12 +210,14 @@ void
 attest_article_list_reload (AttestArticleList *self)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) versions = NULL;
+  g_autoptr(GArray) old_versions = NULL;
   g_autoptr(GError) error = NULL;
   guint old_len, new_len, prefix = 0, suffix = 0;
 
   g_return_if_fail (ATTEST_IS_ARTICLE_LIST (self));
 
-  if (!(ids = attest_store_list_article_ids (self->store, &error)))
+  if (!(ids = _attest_store_list_article_versions (self->store, &versions, &error)))
     {
       g_warning ("Could not reload the article list: %s", error->message);
       return;
@@ -231,10 +237,18 @@ attest_article_list_reload (AttestArticleList *self)
 
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
+  old_versions = g_steal_pointer (&self->versions);
+  self->versions = g_steal_pointer (&versions);
 
-  /* Same articles: re-emitting would drop a view's selection for nothing. */
+  /* Same articles: only those whose details changed are redrawn; re-emitting all would drop
+   * a view's selection for nothing. */
   if (old_len == new_len && prefix == old_len)
-    return;
+    {
+      for (guint i = 0; i < new_len; i++)
+        if (g_array_index (self->versions, guint, i) != g_array_index (old_versions, guint, i))
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+      return;
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               old_len - prefix - suffix, new_len - prefix - suffix);

@@ -388,6 +388,7 @@ update_article_fn (AttestStore  *self,
   const AttestArticleMeta *meta = edit->meta;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *title = meta->title ? g_strstrip (g_strdup (meta->title)) : NULL;
+  g_autofree char *now = _attest_now_iso8601_precise ();
   gint64 id;
 
   if ((id = _attest_store_resolve_uuid (self, "articles", _("article"), edit->uuid, error)) < 0)
@@ -408,8 +409,8 @@ update_article_fn (AttestStore  *self,
           "url = CASE WHEN ?4 IS NULL THEN url ELSE nullif (?4, '') END, "
           "published = CASE WHEN ?5 IS NULL THEN published ELSE nullif (?5, '') END, "
           "language = CASE WHEN ?6 IS NULL THEN language ELSE nullif (?6, '') END, "
-          "description = CASE WHEN ?7 IS NULL THEN description ELSE nullif (?7, '') END "
-          "WHERE id = ?8", error)))
+          "description = CASE WHEN ?7 IS NULL THEN description ELSE nullif (?7, '') END, "
+          "modified_at = ?9 WHERE id = ?8", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, meta->byline, -1, SQLITE_STATIC);
@@ -419,6 +420,7 @@ update_article_fn (AttestStore  *self,
   sqlite3_bind_text (stmt, 6, meta->language, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, meta->description, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, id);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
 
   return _attest_store_step_done (self, stmt, _("Could not change the article"), error);
 }

@@ -30,6 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestCachedStmt, sqlite3_reset)
 
 /* Current time as ISO 8601 UTC with seconds, e.g. 2026-11-26T10:00:00Z. */
 char    *_attest_now_iso8601      (void);
+char    *_attest_now_iso8601_precise (void);
 
 /* Recorded changes (attest-store.c): every undoable edit runs inside one. */
 typedef gboolean (*_AttestChangeFunc) (AttestStore  *self,
@@ -68,6 +69,10 @@ gint64   _attest_store_create_source_in_change (AttestStore  *self,
                                                 const char   *name,
                                                 const char   *kind,
                                                 GError      **error);
+/* Article ids in list order, and a hash of each one's modified_at. */
+GArray  *_attest_store_list_article_versions (AttestStore  *self,
+                                              GArray      **versions,
+                                              GError      **error);
 /* Inside attest_store_begin_batch (): imports go to temp.pending_articles. */
 gboolean _attest_store_in_batch       (AttestStore  *self);
 /* For changes outside the undo history (imports). */

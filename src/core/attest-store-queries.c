@@ -70,6 +70,39 @@ attest_store_list_article_ids (AttestStore  *self,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+_attest_store_list_article_versions (AttestStore  *self,
+                                     GArray      **versions,
+                                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint));
+  int rc;
+
+  if (!(stmt = _attest_store_prepare (self,
+          "SELECT id, modified_at FROM articles ORDER BY id", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *modified = _attest_column_text (stmt, 1);
+      guint hash = modified ? g_str_hash (modified) : 0;
+
+      g_array_append_val (ids, id);
+      g_array_append_val (hashes, hash);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attest_store_set_error (self, error, _("Could not list the articles"));
+      return NULL;
+    }
+
+  *versions = g_steal_pointer (&hashes);
+  return g_steal_pointer (&ids);
+}
+
 AttestArticle *
 attest_store_get_article_by_id (AttestStore  *self,
                                 gint64        id,

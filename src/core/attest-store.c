@@ -133,6 +133,15 @@ _attest_now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* With microseconds: two edits in one second must still differ. */
+char *
+_attest_now_iso8601_precise (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
 sqlite3 *
 _attest_store_get_db (AttestStore *self)
 {

@@ -41,6 +41,9 @@ typedef struct
   int       limit;
   /* extract */
   gboolean  time;
+  /* merge */
+  char     *prefer;
+  gboolean  dry_run;
   /* incident */
   char     *end;
   char     *precision;
@@ -80,6 +83,10 @@ extern GOptionEntry incident_entries[];
 int          cmd_incident (Options     *o,
                            int          argc,
                            char       **argv);
+int          cmd_merge    (Options     *o,
+                           int          argc,
+                           char       **argv);
+extern GOptionEntry merge_entries[];
 int          cmd_place    (Options     *o,
                            int          argc,
                            char       **argv);

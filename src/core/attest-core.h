@@ -19,4 +19,5 @@
 #include "attest-pdf.h"
 #include "attest-html.h"
 #include "attest-import.h"
+#include "attest-merge.h"
 #include "attest-article-list.h"

@@ -20,6 +20,7 @@ typedef enum
   ATTEST_ERROR_INVALID_INPUT,   /* invalid UTF-8, binary, empty, out-of-range span */
   ATTEST_ERROR_AMBIGUOUS,       /* a text or name matches more than one thing */
   ATTEST_ERROR_NOTHING_TO_UNDO,
+  ATTEST_ERROR_CONFLICT,        /* a merge found edits on both sides and no resolution */
 } AttestError;
 
 GQuark attest_error_quark (void);

@@ -281,6 +281,47 @@ test_two_coders (Fixture       *f,
 }
 
 static void
+test_duplicate_sources_after_merge (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) mine = new_store (f, "mine.attest");
+  g_autoptr(AttestStore) theirs = new_store (f, "theirs.attest");
+  g_autofree char *text = demo_text ();
+  g_autofree char *a1 = attest_store_import_text (mine, text, -1, NULL, &error);
+  g_autoptr(GBytes) article_only = export_json (mine);
+  g_autoptr(AttestAnnotation) q1 = mark (mine, a1, "The Corona virus is an important factor",
+                                         ATTEST_ANNOTATION_DIRECT, "Tahsin al-Khafaji",
+                                         "official");
+  g_autoptr(AttestAnnotation) q2 = NULL;
+  g_autoptr(GBytes) their_work = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  guint merged = 0;
+
+  /* Each coder made "Tahsin al-Khafaji" on their own: two sources, two uuids. */
+  g_assert_true (attest_import_collection (theirs, article_only, NULL, NULL, &error));
+  q2 = mark (theirs, a1, "the Corona virus caused a brief period of time",
+             ATTEST_ANNOTATION_INDIRECT, "tahsin al-khafaji", "official");
+  their_work = export_json (theirs);
+  g_assert_true (attest_import_collection (mine, their_work, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sources = attest_store_list_sources (mine, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  g_assert_true (attest_store_merge_duplicate_sources (mine, &merged, &error));
+  g_assert_cmpuint (merged, ==, 1);
+  sources = attest_store_list_sources (mine, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpuint (attest_source_get_n_quotes (g_ptr_array_index (sources, 0)), ==, 2);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  g_assert_true (attest_store_undo (mine, &error));
+  sources = attest_store_list_sources (mine, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+}
+
+static void
 test_hostile_documents (Fixture       *f,
                         gconstpointer  data)
 {
@@ -357,6 +398,7 @@ main (int   argc,
   ADD ("round-trip", test_round_trip);
   ADD ("import-twice-changes-nothing", test_import_twice_changes_nothing);
   ADD ("two-coders", test_two_coders);
+  ADD ("duplicate-sources-after-merge", test_duplicate_sources_after_merge);
   ADD ("hostile-documents", test_hostile_documents);
 
 #undef ADD

@@ -447,6 +447,63 @@ attest_store_merge_sources (AttestStore  *self,
   return _attest_store_run_change (self, _("Merge sources"), merge_fn, &merge, error);
 }
 
+typedef struct
+{
+  guint n_merged;   /* out */
+} DuplicateMerge;
+
+/* Sources with the same name (any case) and kind, as two coders each create them: every
+ * group goes into its oldest member. */
+static gboolean
+merge_duplicates_fn (AttestStore  *self,
+                     gpointer      data,
+                     GError      **error)
+{
+  DuplicateMerge *dm = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(stmt = _attest_store_prepare (self,
+          "SELECT d.uuid, k.uuid FROM sources d JOIN sources k "
+          "ON k.name = d.name COLLATE NOCASE AND k.kind = d.kind AND k.id < d.id "
+          "AND NOT EXISTS (SELECT 1 FROM sources o WHERE o.name = d.name COLLATE NOCASE "
+          "                AND o.kind = d.kind AND o.id < k.id) "
+          "ORDER BY d.id", error)))
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (pairs, g_strdup (_attest_column_text (stmt, 0)));
+      g_ptr_array_add (pairs, g_strdup (_attest_column_text (stmt, 1)));
+    }
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      Merge merge = { pairs->pdata[i], pairs->pdata[i + 1] };
+
+      if (!merge_fn (self, &merge, error))
+        return FALSE;
+      dm->n_merged++;
+    }
+  return TRUE;
+}
+
+gboolean
+attest_store_merge_duplicate_sources (AttestStore  *self,
+                                      guint        *n_merged,
+                                      GError      **error)
+{
+  DuplicateMerge dm = { 0 };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+
+  if (!_attest_store_run_change (self, _("Merge duplicate sources"), merge_duplicates_fn, &dm,
+                                 error))
+    return FALSE;
+  if (n_merged != NULL)
+    *n_merged = dm.n_merged;
+  return TRUE;
+}
+
 static gboolean
 delete_source_fn (AttestStore  *self,
                   gpointer      data,

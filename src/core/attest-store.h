@@ -281,6 +281,11 @@ gboolean          attest_store_merge_sources     (AttestStore        *self,
                                                   const char         *from_uuid,
                                                   const char         *into_uuid,
                                                   GError            **error);
+/* Merges every group of sources with the same name (ignoring case) and kind into its
+ * oldest member, as after merging two coders' work: one undo step. */
+gboolean          attest_store_merge_duplicate_sources (AttestStore  *self,
+                                                  guint              *n_merged,
+                                                  GError            **error);
 /* Its quotes keep their text and lose their speaker. */
 gboolean          attest_store_delete_source     (AttestStore        *self,
                                                   const char         *uuid,

@@ -802,8 +802,9 @@ test_csv_table_names (void)
     { "sources", ATTEST_CSV_SOURCES },
     { "articles", ATTEST_CSV_ARTICLES },
     { "incidents", ATTEST_CSV_INCIDENTS },
+    { "tags", ATTEST_CSV_TAGS },
   };
-  static const char * const unknown[] = { "", "Quotes", "quote", "tags", "json", NULL };
+  static const char * const unknown[] = { "", "Quotes", "quote", "tag", "json", NULL };
   AttestCsvTable table;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -322,6 +322,80 @@ test_duplicate_sources_after_merge (Fixture       *f,
 }
 
 static void
+test_export_collection (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) source = new_store (f, "a.attest");
+  g_autoptr(AttestStore) target = new_store (f, "b.attest");
+  g_autofree char *article = fill (source);
+  g_autoptr(GPtrArray) collections = attest_store_list_collections (source, &error);
+  AttestCollection *diyala = g_ptr_array_index (collections, 0);
+  AttestExportScope by_collection = { .collection_uuid = diyala->uuid };
+  const char *only_first[] = { article, NULL };
+  AttestExportScope by_articles = { .article_uuids = only_first };
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(AttestMergeSummary) summary = NULL;
+  AttestStats stats;
+
+  /* The Diyala collection: the Arabic article, its quote and speaker, nothing else. */
+  g_assert_true (attest_export_json_scoped (source, &by_collection, out, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  json = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_true (attest_import_collection (target, json, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (attest_store_get_stats (target, &stats, &error));
+  g_assert_cmpuint (stats.articles, ==, 1);
+  g_assert_cmpuint (stats.annotations, ==, 1);
+  g_assert_cmpuint (stats.sources, ==, 1);
+  g_assert_cmpuint (stats.incidents, ==, 0);
+  g_assert_cmpuint (stats.collections, ==, 1);
+  g_clear_pointer (&json, g_bytes_unref);
+  g_clear_pointer (&summary, attest_merge_summary_free);
+  g_clear_object (&out);
+
+  /* The first article alone brings the incident its claim supports, and that place. */
+  out = g_memory_output_stream_new_resizable ();
+  g_assert_true (attest_export_json_scoped (source, &by_articles, out, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  json = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                  "\"Makchifa\""));
+  g_assert_null (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                               "\"Diyala\""));
+  g_assert_true (attest_import_collection (target, json, NULL, &summary, &error));
+  g_assert_true (attest_store_get_stats (target, &stats, &error));
+  g_assert_cmpuint (stats.articles, ==, 2);
+  g_assert_cmpuint (stats.incidents, ==, 1);
+}
+
+static void
+test_tags_csv (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) store = new_store (f, "a.attest");
+  g_autofree char *article = fill (store);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  AttestExportScope excel = { .excel = TRUE };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (attest_export_csv_scoped (store, &excel, ATTEST_CSV_TAGS, out, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  lines = g_strsplit (text, "\r\n", -1);
+
+  /* A byte-order mark for spreadsheets, then the header, parents before children. */
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFuuid,name,parent_uuid,path,"));
+  g_assert_nonnull (strstr (lines[1], ",Violence,,Violence,#c01c28,"));
+  g_assert_nonnull (strstr (lines[2], ",Violence › Casualties,"));
+  g_assert_true (g_str_has_suffix (lines[2], ",1,0"));
+}
+
+static void
 test_hostile_documents (Fixture       *f,
                         gconstpointer  data)
 {
@@ -399,6 +473,8 @@ main (int   argc,
   ADD ("import-twice-changes-nothing", test_import_twice_changes_nothing);
   ADD ("two-coders", test_two_coders);
   ADD ("duplicate-sources-after-merge", test_duplicate_sources_after_merge);
+  ADD ("export-collection", test_export_collection);
+  ADD ("tags-csv", test_tags_csv);
   ADD ("hostile-documents", test_hostile_documents);
 
 #undef ADD

@@ -1,4 +1,5 @@
-/* attest-cli-merge.c: `attest-cli merge FILE.json [--prefer mine|theirs] [--dry-run]`.
+/* attest-cli-merge.c: sharing work — `attest-cli merge FILE.json [--prefer mine|theirs]
+ * [--dry-run]` and `attest-cli collection …`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,4 +84,88 @@ cmd_merge (Options  *o,
       return fail (error);
     }
   return EXIT_SUCCESS;
+}
+
+char *
+find_collection (AttestStore  *store,
+                 const char   *name_or_uuid,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) collections = attest_store_list_collections (store, error);
+
+  if (collections == NULL)
+    return NULL;
+  for (guint i = 0; i < collections->len; i++)
+    {
+      AttestCollection *c = g_ptr_array_index (collections, i);
+
+      if (g_str_equal (c->uuid, name_or_uuid) || g_utf8_collate (c->name, name_or_uuid) == 0)
+        return g_strdup (c->uuid);
+    }
+
+  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
+               _("There is no collection “%s” in this project."), name_or_uuid);
+  return NULL;
+}
+
+int
+cmd_collection (Options  *o,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autofree char *uuid = NULL;
+  const char *what = argc > 0 ? argv[0] : "";
+
+  if (!(store = open_project (&error)))
+    return fail (error);
+
+  if (g_str_equal (what, "list") && argc == 1)
+    {
+      g_autoptr(GPtrArray) collections = attest_store_list_collections (store, &error);
+
+      if (collections == NULL)
+        return fail (error);
+      for (guint i = 0; i < collections->len; i++)
+        {
+          AttestCollection *c = g_ptr_array_index (collections, i);
+
+          g_print ("%s\t%s\t%u\n", c->uuid, c->name, c->n_articles);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (what, "create") && argc == 2)
+    {
+      if (!(uuid = attest_store_create_collection (store, argv[1], NULL, &error)))
+        return fail (error);
+      g_print ("%s\n", uuid);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (what, "add") && argc >= 3)
+    {
+      if (!(uuid = find_collection (store, argv[1], &error))
+          || !attest_store_set_collection_articles (store, uuid, (const char * const *) argv + 2,
+                                                    TRUE, &error))
+        return fail (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (what, "add-matching") && argc >= 3)
+    {
+      g_autofree char *query = g_strjoinv (" ", argv + 2);
+      guint n_added = 0;
+
+      if (!(uuid = find_collection (store, argv[1], &error))
+          || !attest_store_add_to_collection_by_rule (store, uuid, query, NULL, &n_added, &error))
+        return fail (error);
+      g_printerr (_("%u articles added\n"), n_added);
+      return EXIT_SUCCESS;
+    }
+
+  g_printerr (_("attest-cli: collection list | create NAME | add NAME ARTICLE… | "
+                "add-matching NAME WORDS…\n"));
+  return EXIT_USAGE;
 }

@@ -41,6 +41,9 @@ typedef struct
   int       limit;
   /* extract */
   gboolean  time;
+  /* export */
+  char     *collection;
+  gboolean  excel;
   /* merge */
   char     *prefer;
   gboolean  dry_run;
@@ -83,6 +86,13 @@ extern GOptionEntry incident_entries[];
 int          cmd_incident (Options     *o,
                            int          argc,
                            char       **argv);
+/* The uuid of a collection given by name or id, or NULL with error. */
+char        *find_collection (AttestStore  *store,
+                              const char   *name_or_uuid,
+                              GError      **error);
+int          cmd_collection (Options   *o,
+                             int        argc,
+                             char     **argv);
 int          cmd_merge    (Options     *o,
                            int          argc,
                            char       **argv);

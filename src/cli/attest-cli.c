@@ -77,9 +77,13 @@ static GOptionEntry annotate_entries[] = {
 static GOptionEntry export_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opts.format, N_("json or csv"), N_("FORMAT") },
   { "table", 0, 0, G_OPTION_ARG_STRING, &opts.table,
-    N_("CSV table: quotes, annotations, sources, articles or incidents (default quotes)"),
+    N_("CSV table: quotes, annotations, sources, articles, incidents or tags (default quotes)"),
     N_("TABLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("The file to write"), N_("FILE") },
+  { "collection", 0, 0, G_OPTION_ARG_STRING, &opts.collection,
+    N_("Only this collection (name or id) and what belongs to its articles"), N_("NAME") },
+  { "excel", 0, 0, G_OPTION_ARG_NONE, &opts.excel,
+    N_("CSV for spreadsheets: start with a UTF-8 byte-order mark"), NULL },
   { NULL }
 };
 
@@ -618,6 +622,8 @@ cmd_export (Options  *o,
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestStore) store = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *collection = NULL;
+  AttestExportScope scope = { 0 };
   AttestCsvTable table = ATTEST_CSV_QUOTES;
 
   if (argc != 0 || o->format == NULL || o->output == NULL
@@ -628,14 +634,20 @@ cmd_export (Options  *o,
     }
   if (o->table != NULL && !attest_csv_table_from_string (o->table, &table))
     {
-      g_printerr (_("attest-cli: --table must be quotes, annotations, sources, articles or "
+      g_printerr (_("attest-cli: --table must be quotes, annotations, sources, articles, tags or "
                     "incidents, not “%s”\n"), o->table);
       return EXIT_USAGE;
     }
 
   file = g_file_new_for_commandline_arg (o->output);
-  if (!(store = open_project (&error))
-      || !attest_export_to_file (store, o->format, table, file, NULL, &error))
+  if (!(store = open_project (&error)))
+    return fail (error);
+  if (o->collection != NULL && !(collection = find_collection (store, o->collection, &error)))
+    return fail (error);
+
+  scope.collection_uuid = collection;
+  scope.excel = o->excel;
+  if (!attest_export_to_file_scoped (store, &scope, o->format, table, file, NULL, &error))
     return fail (error);
 
   g_printerr (_("Wrote %s\n"), o->output);
@@ -779,6 +791,8 @@ static Command commands[] = {
   { "incident", N_("add|list|show|link|export"),
     N_("Record incidents and link the evidence for them"), cmd_incident, TRUE,
     incident_entries },
+  { "collection", N_("list|create NAME|add NAME ARTICLE…|add-matching NAME WORDS…"),
+    N_("Named sets of articles, to export or share"), cmd_collection, TRUE, NULL },
   { "merge", N_("COLLECTION.json"),
     N_("Import an Attest JSON collection: restore it, or merge a colleague's work by UUID"),
     cmd_merge, TRUE, merge_entries },

@@ -56,7 +56,7 @@ static const char * const lookup_sql[N_LOOKUPS] = {
     "WHERE x.source_id = ?1 ORDER BY t.id",
   [LOOKUP_INCIDENT_LINKS] =
     "SELECT l.uuid, a.uuid, n.uuid, l.relation, l.field, l.figure_low, l.figure_high "
-    "FROM incident_links l "
+    "FROM x_incident_links l "
     "LEFT JOIN articles a ON a.id = l.article_id "
     "LEFT JOIN annotations n ON n.id = l.annotation_id "
     "WHERE l.incident_id = ?1 ORDER BY l.id",
@@ -67,7 +67,7 @@ static const char * const lookup_sql[N_LOOKUPS] = {
   [LOOKUP_PLACE_ALIASES] =
     "SELECT alias FROM place_aliases WHERE place_id = ?1 ORDER BY id",
   [LOOKUP_COLLECTION_ARTICLES] =
-    "SELECT a.uuid FROM collection_articles x JOIN articles a ON a.id = x.article_id "
+    "SELECT a.uuid FROM collection_articles x JOIN x_articles a ON a.id = x.article_id "
     "WHERE x.collection_id = ?1 ORDER BY a.id",
   [LOOKUP_ARTICLE_ANNOTATIONS] =
     "SELECT n.id, n.uuid, n.kind, n.start, n.\"end\", n.exact, n.prefix, n.suffix, s.uuid, "
@@ -220,18 +220,110 @@ static const char * const csv_table_names[] = {
   [ATTEST_CSV_SOURCES] = "sources",
   [ATTEST_CSV_ARTICLES] = "articles",
   [ATTEST_CSV_INCIDENTS] = "incidents",
+  [ATTEST_CSV_TAGS] = "tags",
 };
 
 /* Export state and writing */
 
 /* A savepoint opens a read transaction outside one and nests inside one, so the export sees
  * one state of the project whether or not the store is in a transaction. */
+/* The export reads through temporary views: the whole project, or one collection, or a
+ * chosen set of articles with what belongs to them (their annotations, the sources that
+ * speak in them, the incidents they are evidence for and those incidents' places). */
+static const char scope_views[] =
+  "DROP VIEW IF EXISTS temp.x_articles; DROP VIEW IF EXISTS temp.x_annotations;"
+  "DROP VIEW IF EXISTS temp.x_sources; DROP VIEW IF EXISTS temp.x_incidents;"
+  "DROP VIEW IF EXISTS temp.x_incident_links; DROP VIEW IF EXISTS temp.x_places;"
+  "DROP VIEW IF EXISTS temp.x_collections;"
+  "CREATE TEMP VIEW x_articles AS SELECT * FROM main.articles "
+  "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
+  "     OR id IN (SELECT article_id FROM temp.export_scope);"
+  "CREATE TEMP VIEW x_annotations AS SELECT * FROM main.annotations "
+  "  WHERE article_id IN (SELECT id FROM temp.x_articles);"
+  "CREATE TEMP VIEW x_incident_links AS SELECT * FROM main.incident_links "
+  "  WHERE article_id IN (SELECT id FROM temp.x_articles) "
+  "     OR annotation_id IN (SELECT id FROM temp.x_annotations);"
+  "CREATE TEMP VIEW x_incidents AS SELECT * FROM main.incidents "
+  "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
+  "     OR id IN (SELECT incident_id FROM temp.x_incident_links);"
+  "CREATE TEMP VIEW x_sources AS SELECT * FROM main.sources "
+  "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
+  "     OR id IN (SELECT speaker_id FROM temp.x_annotations) "
+  "     OR id IN (SELECT source_id FROM main.incident_actors "
+  "               WHERE incident_id IN (SELECT id FROM temp.x_incidents));"
+  "CREATE TEMP VIEW x_places AS SELECT * FROM main.places "
+  "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
+  "     OR id IN (SELECT place_id FROM temp.x_incidents);"
+  "CREATE TEMP VIEW x_collections AS SELECT * FROM main.collections "
+  "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
+  "     OR uuid = (SELECT collection FROM temp.export_scope_kind);";
+
 static gboolean
-export_begin (Export         *export,
-              AttestStore    *store,
-              GOutputStream  *stream,
-              GCancellable   *cancellable,
-              GError        **error)
+set_scope (AttestStore              *store,
+           const AttestExportScope  *scope,
+           GError                  **error)
+{
+  sqlite3 *db = _attest_store_get_db (store);
+  g_autoptr(AttestExportStmt) kind = NULL;
+  g_autoptr(AttestExportStmt) add = NULL;
+  gboolean scoped;
+
+  if (sqlite3_exec (db,
+        "CREATE TEMP TABLE IF NOT EXISTS export_scope (article_id INTEGER PRIMARY KEY);"
+        "CREATE TEMP TABLE IF NOT EXISTS export_scope_kind (scoped INTEGER, collection TEXT);"
+        "DELETE FROM temp.export_scope; DELETE FROM temp.export_scope_kind;",
+        NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, scope_views, NULL, NULL, NULL) != SQLITE_OK
+      || !(kind = _attest_store_prepare (store,
+             "INSERT INTO temp.export_scope_kind (scoped, collection) VALUES (?, ?)", error)))
+    return error && *error ? FALSE : _attest_store_set_error (store, error,
+                                                              _("Could not start the export"));
+
+  /* Scoped only when a collection or articles are named: "excel" alone is the whole project. */
+  scoped = scope != NULL && (scope->collection_uuid != NULL || scope->article_uuids != NULL);
+  sqlite3_bind_int (kind, 1, scoped);
+  if (scope != NULL && scope->collection_uuid != NULL)
+    sqlite3_bind_text (kind, 2, scope->collection_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (kind) != SQLITE_DONE)
+    return _attest_store_set_error (store, error, _("Could not start the export"));
+  if (!scoped)
+    return TRUE;
+
+  if (scope->collection_uuid != NULL)
+    {
+      if (!(add = _attest_store_prepare (store,
+              "INSERT OR IGNORE INTO temp.export_scope (article_id) "
+              "SELECT x.article_id FROM collection_articles x JOIN collections c "
+              "ON c.id = x.collection_id WHERE c.uuid = ?", error)))
+        return FALSE;
+      sqlite3_bind_text (add, 1, scope->collection_uuid, -1, SQLITE_STATIC);
+      if (sqlite3_step (add) != SQLITE_DONE)
+        return _attest_store_set_error (store, error, _("Could not start the export"));
+      g_clear_pointer (&add, sqlite3_finalize);
+    }
+
+  for (guint i = 0; scope->article_uuids != NULL && scope->article_uuids[i] != NULL; i++)
+    {
+      if (add == NULL
+          && !(add = _attest_store_prepare (store,
+                 "INSERT OR IGNORE INTO temp.export_scope (article_id) "
+                 "SELECT id FROM articles WHERE uuid = ?", error)))
+        return FALSE;
+      sqlite3_reset (add);
+      sqlite3_bind_text (add, 1, scope->article_uuids[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (add) != SQLITE_DONE)
+        return _attest_store_set_error (store, error, _("Could not start the export"));
+    }
+  return TRUE;
+}
+
+static gboolean
+export_begin (Export                   *export,
+              AttestStore              *store,
+              const AttestExportScope  *scope,
+              GOutputStream            *stream,
+              GCancellable             *cancellable,
+              GError                  **error)
 {
   memset (export, 0, sizeof *export);
 
@@ -242,6 +334,11 @@ export_begin (Export         *export,
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       _attest_store_set_error (store, error, _("Could not start the export"));
+      return FALSE;
+    }
+  if (!set_scope (store, scope, error))
+    {
+      sqlite3_exec (_attest_store_get_db (store), "RELEASE attest_export", NULL, NULL, NULL);
       return FALSE;
     }
 
@@ -679,7 +776,7 @@ incident_select (const IncidentColumn *columns,
   for (guint i = 0; i < n_columns; i++)
     g_string_append_printf (sql, ", %s", columns[i].expression);
   g_string_append (sql,
-                   " FROM incidents i"
+                   " FROM x_incidents i"
                    " LEFT JOIN places p ON p.id = i.place_id"
                    " ORDER BY i.date_start IS NULL, i.date_start, i.id");
 
@@ -847,21 +944,22 @@ write_json (Export  *export,
                            add_tag_members, error) ||
       !write_json_section (export, "sources",
                            "SELECT id, uuid, name, kind, role, affiliation, anonymous, "
-                           "is_group, notes, created_at, modified_at FROM sources ORDER BY id",
+                           "is_group, notes, created_at, modified_at FROM x_sources ORDER BY id",
                            add_source_members, error) ||
       !write_json_section (export, "places",
                            "SELECT id, uuid, name, admin1, admin1_code, admin2, country, "
                            "country_code, latitude, longitude, geo_precision, created_at "
-                           "FROM places ORDER BY id",
+                           "FROM x_places ORDER BY id",
                            add_place_members, error) ||
       !write_json_section (export, "incidents", incidents_sql, add_incident_members, error) ||
       !write_json_section (export, "collections",
                            "SELECT id, uuid, name, description, created_at "
-                           "FROM collections ORDER BY id",
+                           "FROM x_collections ORDER BY id",
                            add_collection_members, error) ||
       !write_json_section (export, "articles",
                            "SELECT id, uuid, title, byline, outlet, url, published, language, "
-                           "origin, content_hash, imported_at, body, description FROM articles ORDER BY id",
+                           "origin, content_hash, imported_at, body, description "
+                           "FROM x_articles ORDER BY id",
                            add_article_members, error))
     return FALSE;
 
@@ -1093,7 +1191,7 @@ enum
 #define ANNOTATION_SELECT \
   "SELECT n.id, n.uuid, a.uuid, a.title, a.outlet, a.published, n.exact, n.kind, s.uuid, " \
   "s.name, s.kind, s.role, s.affiliation, n.start, n.\"end\", n.comment, n.coder, " \
-  "n.prefix, n.suffix, n.created_at, n.modified_at FROM annotations n " \
+  "n.prefix, n.suffix, n.created_at, n.modified_at FROM x_annotations n " \
   "JOIN articles a ON a.id = n.article_id LEFT JOIN sources s ON s.id = n.speaker_id "
 #define ANNOTATION_ORDER "ORDER BY n.article_id, n.start, n.id"
 
@@ -1162,6 +1260,24 @@ static const char * const source_header[] = {
   "uuid", "name", "kind", "role", "affiliation", "anonymous", "group", "aliases", "n_quotes",
   "notes",
 };
+
+static const char * const tag_header[] = {
+  "uuid", "name", "parent_uuid", "path", "color", "description", "memo", "n_annotations",
+  "n_sources",
+};
+
+static gboolean
+add_tag_cells (Export        *export,
+               sqlite3_stmt  *stmt,
+               CsvRow        *row,
+               GError       **error)
+{
+  for (int i = 0; i < 7; i++)
+    csv_append_column (row, stmt, i);
+  csv_append_integer (row, stmt, 7);
+  csv_append_integer (row, stmt, 8);
+  return TRUE;
+}
 
 static gboolean
 add_source_cells (Export        *export,
@@ -1238,15 +1354,31 @@ write_csv (Export          *export,
                               "s.anonymous, s.is_group, "
                               "(SELECT count(*) FROM annotations n WHERE n.speaker_id = s.id "
                               "AND n.kind IN ('direct', 'indirect')), s.notes "
-                              "FROM sources s ORDER BY s.id",
+                              "FROM x_sources s ORDER BY s.id",
                               add_source_cells, error);
     case ATTEST_CSV_ARTICLES:
       return write_csv_table (export, article_header, G_N_ELEMENTS (article_header),
                               "SELECT a.uuid, a.title, a.byline, a.outlet, a.url, a.published, "
                               "a.language, a.origin, a.imported_at, a.content_hash, "
                               "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) "
-                              "FROM articles a ORDER BY a.id",
+                              "FROM x_articles a ORDER BY a.id",
                               add_article_cells, error);
+    case ATTEST_CSV_TAGS:
+      /* The path names the tag with its ancestors: "Violence › Casualties". */
+      return write_csv_table (export, tag_header, G_N_ELEMENTS (tag_header),
+                              "WITH RECURSIVE paths (id, path) AS ("
+                              "  SELECT id, name FROM tags WHERE parent_id IS NULL"
+                              "  UNION ALL SELECT t.id, p.path || ' › ' || t.name"
+                              "  FROM tags t JOIN paths p ON t.parent_id = p.id) "
+                              "SELECT t.uuid, t.name, p.uuid, paths.path, t.color, "
+                              "t.description, t.memo, "
+                              "(SELECT count(*) FROM annotation_tags x "
+                              " WHERE x.tag_id = t.id AND x.annotation_id IN "
+                              " (SELECT id FROM x_annotations)), "
+                              "(SELECT count(*) FROM source_tags y WHERE y.tag_id = t.id) "
+                              "FROM tags t LEFT JOIN tags p ON p.id = t.parent_id "
+                              "LEFT JOIN paths ON paths.id = t.id ORDER BY paths.path",
+                              add_tag_cells, error);
     case ATTEST_CSV_INCIDENTS:
       {
         g_autofree char *sql = incident_select (acled_columns, G_N_ELEMENTS (acled_columns));
@@ -1347,6 +1479,16 @@ attest_export_json (AttestStore   *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return attest_export_json_scoped (store, NULL, stream, cancellable, error);
+}
+
+gboolean
+attest_export_json_scoped (AttestStore              *store,
+                           const AttestExportScope  *scope,
+                           GOutputStream            *stream,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
   Export export;
   gboolean ok;
 
@@ -1355,7 +1497,7 @@ attest_export_json (AttestStore   *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!export_begin (&export, store, stream, cancellable, error))
+  if (!export_begin (&export, store, scope, stream, cancellable, error))
     return FALSE;
 
   ok = write_json (&export, error);
@@ -1371,6 +1513,17 @@ attest_export_csv (AttestStore    *store,
                    GCancellable   *cancellable,
                    GError        **error)
 {
+  return attest_export_csv_scoped (store, NULL, table, stream, cancellable, error);
+}
+
+gboolean
+attest_export_csv_scoped (AttestStore              *store,
+                          const AttestExportScope  *scope,
+                          AttestCsvTable            table,
+                          GOutputStream            *stream,
+                          GCancellable             *cancellable,
+                          GError                  **error)
+{
   Export export;
   gboolean ok;
 
@@ -1380,9 +1533,12 @@ attest_export_csv (AttestStore    *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!export_begin (&export, store, stream, cancellable, error))
+  if (!export_begin (&export, store, scope, stream, cancellable, error))
     return FALSE;
 
+  /* Spreadsheets read a CSV as UTF-8 only when it starts with a byte-order mark. */
+  if (scope != NULL && scope->excel)
+    g_string_append (export.buffer, "\xEF\xBB\xBF");
   ok = write_csv (&export, table, error);
   export_end (&export);
 
@@ -1396,6 +1552,18 @@ attest_export_to_file (AttestStore     *store,
                        GFile           *file,
                        GCancellable    *cancellable,
                        GError         **error)
+{
+  return attest_export_to_file_scoped (store, NULL, format, table, file, cancellable, error);
+}
+
+gboolean
+attest_export_to_file_scoped (AttestStore              *store,
+                              const AttestExportScope  *scope,
+                              const char               *format,
+                              AttestCsvTable            table,
+                              GFile                    *file,
+                              GCancellable             *cancellable,
+                              GError                  **error)
 {
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -1439,9 +1607,11 @@ attest_export_to_file (AttestStore     *store,
     return FALSE;
 
   if (is_json)
-    attest_export_json (store, G_OUTPUT_STREAM (stream), cancellable, &local_error);
+    attest_export_json_scoped (store, scope, G_OUTPUT_STREAM (stream), cancellable,
+                               &local_error);
   else
-    attest_export_csv (store, table, G_OUTPUT_STREAM (stream), cancellable, &local_error);
+    attest_export_csv_scoped (store, scope, table, G_OUTPUT_STREAM (stream), cancellable,
+                              &local_error);
 
   if (local_error == NULL &&
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &io_error))

@@ -23,7 +23,18 @@ typedef enum
   ATTEST_CSV_SOURCES,
   ATTEST_CSV_ARTICLES,
   ATTEST_CSV_INCIDENTS,
+  ATTEST_CSV_TAGS,
 } AttestCsvTable;
+
+/* What to export: NULL is the whole project; else one collection, or these articles (both:
+ * their union), with what belongs to them — or, with neither, the whole project with the
+ * other choices here. */
+typedef struct
+{
+  const char         *collection_uuid;
+  const char * const *article_uuids;
+  gboolean            excel;   /* CSV: start with a UTF-8 byte-order mark for spreadsheets */
+} AttestExportScope;
 
 gboolean    attest_csv_table_from_string (const char      *str,
                                           AttestCsvTable  *table);
@@ -38,6 +49,24 @@ gboolean attest_export_csv  (AttestStore    *store,
                              GOutputStream  *stream,
                              GCancellable   *cancellable,
                              GError        **error);
+gboolean attest_export_json_scoped (AttestStore              *store,
+                                    const AttestExportScope  *scope,
+                                    GOutputStream            *stream,
+                                    GCancellable             *cancellable,
+                                    GError                  **error);
+gboolean attest_export_csv_scoped  (AttestStore              *store,
+                                    const AttestExportScope  *scope,
+                                    AttestCsvTable            table,
+                                    GOutputStream            *stream,
+                                    GCancellable             *cancellable,
+                                    GError                  **error);
+gboolean attest_export_to_file_scoped (AttestStore              *store,
+                                       const AttestExportScope  *scope,
+                                       const char               *format,
+                                       AttestCsvTable            table,
+                                       GFile                    *file,
+                                       GCancellable             *cancellable,
+                                       GError                  **error);
 /* Writes to a file atomically: a failed export leaves no half-written file behind. */
 gboolean attest_export_to_file (AttestStore    *store,
                                 const char     *format,   /* "json" or "csv" */

@@ -68,4 +68,80 @@ void      _attest_exchange_propagate_io_error (GError     **error,
                                                GError      *io_error,
                                                const char  *doing);
 
+/* Import: the file read and checked, before the project is touched */
+
+typedef enum
+{
+  ATTEST_REFI_CODE_TAG,      /* becomes a tag */
+  ATTEST_REFI_CODE_GROUP,    /* Attest's own grouping codes: not a tag */
+  ATTEST_REFI_CODE_KIND,     /* Attest › Kinds › <kind> */
+  ATTEST_REFI_CODE_SPEAKER,  /* Attest › Speakers › <kind> › <name> */
+} AttestRefiCodeRole;
+
+typedef struct _AttestRefiCode AttestRefiCode;
+
+struct _AttestRefiCode
+{
+  char                 *guid;
+  char                 *name;          /* white space stripped */
+  char                 *color;         /* "#rrggbb" or NULL */
+  char                 *description;
+  char                 *memo;          /* the Notes it refers to */
+  gboolean              codable;
+  AttestRefiCodeRole    role;
+  AttestAnnotationKind  kind;          /* ATTEST_REFI_CODE_KIND */
+  char                 *speaker_kind;  /* ATTEST_REFI_CODE_SPEAKER: a source kind key */
+  AttestRefiCode       *parent;
+  GPtrArray            *children;      /* AttestRefiCode, not owned */
+  char                 *uuid;          /* the tag or source it became, once written */
+};
+
+typedef struct
+{
+  char                 *guid;
+  guint                 start;         /* in code points of the text as Attest stores it */
+  guint                 end;
+  AttestAnnotationKind  kind;
+  AttestRefiCode       *speaker;
+  GPtrArray            *tags;          /* AttestRefiCode, each once, not owned */
+  char                 *comment;
+  char                 *coder;
+} AttestRefiSelection;
+
+typedef struct
+{
+  char                 *guid;
+  char                 *name;
+  char                 *description;
+  char                 *variables[ATTEST_REFI_N_VARIABLES];
+  char                 *body;          /* as attest_text_parse () makes it */
+  GPtrArray            *selections;    /* AttestRefiSelection */
+} AttestRefiText;
+
+typedef struct
+{
+  GPtrArray            *codes;         /* AttestRefiCode, parents before children */
+  GPtrArray            *texts;         /* AttestRefiText, in the file's order */
+  GPtrArray            *warnings;      /* what was skipped, one sentence each */
+  guint                 n_skipped;
+} AttestRefiModel;
+
+void             _attest_refi_model_free   (AttestRefiModel  *model);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestRefiModel, _attest_refi_model_free)
+
+/* Reads a .qdpx: its project document and the texts under Sources/ (keyed by their path
+ * inside that folder), within _attest_refi_limits. */
+gboolean         _attest_refi_read_qdpx    (GFile            *file,
+                                            const char       *display,
+                                            GCancellable     *cancellable,
+                                            GBytes          **project,
+                                            GHashTable      **texts,
+                                            GError          **error);
+/* Parses and checks a project (texts not NULL) or codebook (texts NULL) document. */
+AttestRefiModel *_attest_refi_parse        (GBytes           *document,
+                                            GHashTable       *texts,
+                                            const char       *display,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
+
 G_END_DECLS

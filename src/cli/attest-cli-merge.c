@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "attest-cli-private.h"
@@ -168,4 +169,97 @@ cmd_collection (Options  *o,
   g_printerr (_("attest-cli: collection list | create NAME | add NAME ARTICLE… | "
                 "add-matching NAME WORDS…\n"));
   return EXIT_USAGE;
+}
+
+static void
+add_figure (JsonBuilder *builder,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static char *
+format_figure (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.3f", value);
+}
+
+/* `attest-cli agreement [ARTICLE] [--json]` */
+int
+cmd_agreement (Options  *o,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_auto(GStrv) coders = NULL;
+
+  if (argc > 1)
+    {
+      g_printerr (_("attest-cli: agreement takes at most one article\n"));
+      return EXIT_USAGE;
+    }
+  if (!(store = open_project (&error))
+      || !(results = attest_store_compute_agreement (store, argc ? argv[0] : NULL, &coders,
+                                                     &error)))
+    return fail (error);
+
+  if (o->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "coders");
+      json_builder_begin_array (builder);
+      for (guint i = 0; coders[i] != NULL; i++)
+        json_builder_add_string_value (builder, coders[i]);
+      json_builder_end_array (builder);
+      add_string (builder, "unit_rule", "spans overlapping by at least half of their union");
+      json_builder_set_member_name (builder, "dimensions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        {
+          AttestAgreement *a = g_ptr_array_index (results, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "dimension", a->dimension);
+          add_int (builder, "units", a->n_units);
+          add_figure (builder, "agreement", a->agreement);
+          add_figure (builder, "kappa", a->kappa);
+          add_figure (builder, "alpha", a->alpha);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  if (results->len == 0)
+    {
+      g_print (_("No article has annotations by two or more coders.\n"));
+      return EXIT_SUCCESS;
+    }
+  g_autofree char *names = g_strjoinv (", ", coders);
+
+  g_print (_("Coders: %s\n"), names);
+  g_print (_("Units: spans that overlap by at least half of their union.\n\n"));
+  g_print ("%-32s %6s %9s %7s %7s\n", _("dimension"), _("units"), _("agreement"), _("kappa"),
+           _("alpha"));
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttestAgreement *a = g_ptr_array_index (results, i);
+      g_autofree char *percent = format_figure (a->agreement);
+      g_autofree char *kappa = format_figure (a->kappa);
+      g_autofree char *alpha = format_figure (a->alpha);
+
+      g_print ("%-32s %6u %9s %7s %7s\n", a->dimension, a->n_units, percent, kappa, alpha);
+    }
+  return EXIT_SUCCESS;
 }

@@ -93,6 +93,9 @@ char        *find_collection (AttestStore  *store,
 int          cmd_collection (Options   *o,
                              int        argc,
                              char     **argv);
+int          cmd_agreement (Options    *o,
+                            int         argc,
+                            char      **argv);
 int          cmd_merge    (Options     *o,
                            int          argc,
                            char       **argv);

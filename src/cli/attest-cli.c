@@ -796,6 +796,9 @@ static Command commands[] = {
   { "merge", N_("COLLECTION.json"),
     N_("Import an Attest JSON collection: restore it, or merge a colleague's work by UUID"),
     cmd_merge, TRUE, merge_entries },
+  { "agreement", N_("[ARTICLE]"),
+    N_("Intercoder agreement: Cohen's kappa and Krippendorff's alpha per dimension"),
+    cmd_agreement, TRUE, NULL },
   { "place", N_("list|alias PLACE SPELLING"),
     N_("The places of the project, and other spellings of them"), cmd_place, TRUE, NULL },
   { "extract", N_("FILE"), N_("Print the main text of a web page or PDF (no project needed)"),
@@ -872,7 +875,7 @@ main (int    argc,
       if (command->func == cmd_list || command->func == cmd_show
           || command->func == cmd_search || command->func == cmd_stats
           || command->func == cmd_extract || command->func == cmd_incident
-          || command->func == cmd_place)
+          || command->func == cmd_place || command->func == cmd_agreement)
         g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
     }
   else

@@ -20,4 +20,5 @@
 #include "attest-html.h"
 #include "attest-import.h"
 #include "attest-merge.h"
+#include "attest-agreement.h"
 #include "attest-article-list.h"

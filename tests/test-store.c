@@ -238,6 +238,38 @@ test_refuse_newer_project (Fixture       *f,
 }
 
 static void
+test_refuse_foreign_triggers (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const hostile[] = {
+    "CREATE TRIGGER evil AFTER INSERT ON articles BEGIN DELETE FROM sources; END",
+    "DROP TRIGGER articles_fts_ai; CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles "
+    "BEGIN DELETE FROM annotations; END",
+    "CREATE VIEW snoop AS SELECT * FROM articles",
+  };
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *copy = g_strdup_printf ("%s-%u.attest", f->path, i);
+      g_autofree char *contents = NULL;
+      gsize length;
+      AttestStore *store;
+
+      g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      exec_on_file (copy, hostile[i]);
+
+      /* A project carrying database code of someone else's is not opened at all. */
+      store = attest_store_open (copy, &error);
+      g_assert_null (store);
+      g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_A_PROJECT);
+      g_assert_nonnull (strstr (error->message, "did not write"));
+    }
+}
+
+static void
 test_refuse_other_files (void)
 {
   g_autoptr(GError) error = NULL;
@@ -813,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/attest/store/migrate-version-1", test_migrate_version_1);
   ADD ("refuse-newer-project", test_refuse_newer_project);
   g_test_add_func ("/attest/store/refuse-other-files", test_refuse_other_files);
+  ADD ("refuse-foreign-triggers", test_refuse_foreign_triggers);
   ADD ("fts", test_fts);
   ADD ("dedup", test_dedup);
   ADD ("bad-input-stores-nothing", test_bad_input_stores_nothing);

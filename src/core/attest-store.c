@@ -713,6 +713,71 @@ migrate (AttestStore  *self,
   return TRUE;
 }
 
+static char *
+normalise_sql (const char *sql)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *collapsed = g_regex_replace_literal (space, sql, -1, 0, " ", 0, NULL);
+
+  return g_strstrip (g_steal_pointer (&collapsed));
+}
+
+/* A project from someone else could carry triggers or views that run on our writes. Only
+ * the ones our migrations create, word for word, are accepted. */
+static gboolean
+verify_schema (AttestStore  *self,
+               GError      **error)
+{
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) trigger = g_regex_new ("CREATE TRIGGER .*?\\bEND;|CREATE VIEW [^;]*;",
+                                           G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  for (guint version = 1; version <= ATTEST_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GBytes) sql = find_migration (version, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (sql == NULL)
+        continue;
+      text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+      g_regex_match (trigger, text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *found = g_match_info_fetch (match, 0);
+          gsize len = strlen (found);
+
+          /* sqlite_schema keeps the statement without its final semicolon. */
+          if (len > 0 && found[len - 1] == ';')
+            found[len - 1] = '\0';
+          g_hash_table_add (expected, normalise_sql (found));
+          g_match_info_next (match, NULL);
+        }
+    }
+
+  if (!(stmt = _attest_store_prepare (self,
+          "SELECT name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view')", error)))
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *sql = normalise_sql (_attest_column_text (stmt, 1)
+                                            ? _attest_column_text (stmt, 1) : "");
+
+      if (!g_hash_table_contains (expected, sql))
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_A_PROJECT,
+                       _("“%s” contains database code that Attest did not write (“%s”); it is "
+                         "not opened, to keep it from running."), display,
+                       _attest_column_text (stmt, 0));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 load_project (AttestStore  *self,
               GError      **error)
@@ -777,6 +842,10 @@ store_open (const char  *path,
       return NULL;
     }
 
+  /* A project file can come from anyone: it may not write to its own schema behind our back
+   * nor load extensions; its triggers and views are checked in verify_schema (). */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->db, "attest_uuid", 0, SQLITE_UTF8, NULL,
@@ -813,7 +882,8 @@ store_open (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, version, error) || !load_project (self, error))
+  if (!migrate (self, version, error) || !verify_schema (self, error)
+      || !load_project (self, error))
     return NULL;
 
   /* Batched imports wait in this table (see attest_store_begin_batch): FTS5 writes its

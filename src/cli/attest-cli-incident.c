@@ -250,9 +250,9 @@ format_range (gint64 low,
                                         G_GINT64_FORMAT ")", low, high, best)
                      : g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, low, high);
   if (low >= 0)
-    return g_strdup_printf (_("at least %" G_GINT64_FORMAT), low);
+    return g_strdup_printf (_("at least %lld"), (long long) low);
   if (high >= 0)
-    return g_strdup_printf (_("at most %" G_GINT64_FORMAT), high);
+    return g_strdup_printf (_("at most %lld"), (long long) high);
   return g_strdup ("?");
 }
 

@@ -123,7 +123,7 @@ attest_store_get_article_by_id (AttestStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in this project."), id);
+                   _("There is no article %lld in this project."), (long long) id);
       return NULL;
     }
 

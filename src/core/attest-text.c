@@ -45,10 +45,11 @@ set_invalid_utf8_error (GError     **error,
     if (*p == '\n')
       line++;
 
+  /* The offset as a plain unsigned long: translators never see a format macro. */
   g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-               _("Not valid UTF-8 text: invalid byte 0x%02X at byte %" G_GSIZE_FORMAT
-                 " (line %u). Convert the file to UTF-8 and import it again."),
-               (guint) (guchar) *bad, (gsize) (bad - data), line);
+               _("Not valid UTF-8 text: invalid byte 0x%02X at byte %lu (line %u). Convert "
+                 "the file to UTF-8 and import it again."),
+               (guint) (guchar) *bad, (gulong) (bad - data), line);
 }
 
 /* CRLF and CR become LF; control characters other than tab and newline are dropped. */

@@ -75,24 +75,10 @@ list_tags_where (AttestStore  *self,
   g_autofree char *sql = g_strdup_printf ("SELECT " _ATTEST_TAG_COLUMNS " FROM tags t %s "
                                           "ORDER BY t.name COLLATE NOCASE, t.id",
                                           where ? where : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return NULL;
-  if (where != NULL)
-    sqlite3_bind_int64 (stmt, 1, arg);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tags, _attest_tag_new_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not read the codebook"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&tags);
+  return _attest_store_collect (self, sql, where != NULL, arg,
+                                (_AttestRowFunc) _attest_tag_new_from_stmt, g_object_unref,
+                                _("Could not read the codebook"), error);
 }
 
 static void
@@ -154,17 +140,8 @@ get_tag_by_id (AttestStore  *self,
                gint64        id,
                GError      **error)
 {
-  g_autoptr(GPtrArray) found = list_tags_where (self, "WHERE t.id = ?1", id, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                           _("There is no such tag in this project."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (found, 0));
+  return _attest_store_first (list_tags_where (self, "WHERE t.id = ?1", id, error),
+                              _("There is no such tag in this project."), error);
 }
 
 AttestTag *

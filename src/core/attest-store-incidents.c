@@ -344,24 +344,10 @@ list_incidents_where (AttestStore  *self,
   g_autofree char *sql = g_strdup_printf ("SELECT " _ATTEST_INCIDENT_COLUMNS " FROM incidents i "
                                           "%s ORDER BY i.date_start IS NULL, i.date_start, i.id",
                                           where ? where : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return NULL;
-  if (where != NULL)
-    sqlite3_bind_int64 (stmt, 1, arg);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (incidents, _attest_incident_new_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the incidents"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&incidents);
+  return _attest_store_collect (self, sql, where != NULL, arg,
+                                (_AttestRowFunc) _attest_incident_new_from_stmt, g_object_unref,
+                                _("Could not list the incidents"), error);
 }
 
 GPtrArray *
@@ -397,17 +383,8 @@ get_incident_by_id (AttestStore  *self,
                     gint64        id,
                     GError      **error)
 {
-  g_autoptr(GPtrArray) found = list_incidents_where (self, "WHERE i.id = ?1", id, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                           _("There is no such incident in this project."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (found, 0));
+  return _attest_store_first (list_incidents_where (self, "WHERE i.id = ?1", id, error),
+                              _("There is no such incident in this project."), error);
 }
 
 AttestIncident *

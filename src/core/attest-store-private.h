@@ -96,6 +96,22 @@ gint64   _attest_store_resolve_uuid   (AttestStore  *self,
                                        const char   *what,
                                        const char   *uuid,
                                        GError      **error);
+/* Runs sql (binding arg to ?1 when bind_arg) and makes an object of each row. */
+typedef gpointer (*_AttestRowFunc) (sqlite3_stmt *stmt);
+GPtrArray *_attest_store_collect (AttestStore     *self,
+                                  const char      *sql,
+                                  gboolean         bind_arg,
+                                  gint64           arg,
+                                  _AttestRowFunc   row_func,
+                                  GDestroyNotify   free_func,
+                                  const char      *doing,
+                                  GError         **error);
+/* Takes found: its first element, or NULL with ATTEST_ERROR_NOT_FOUND and not_found as the
+ * message when it is empty (or NULL, with the error already set). */
+gpointer   _attest_store_first   (GPtrArray       *found,
+                                  const char      *not_found,
+                                  GError         **error);
+
 AttestSource     *_attest_store_get_source_by_id     (AttestStore  *self,
                                                       gint64        id,
                                                       GError      **error);

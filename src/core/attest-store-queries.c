@@ -159,6 +159,7 @@ list_sources_where (AttestStore  *self,
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
+  /* By name, the argument is text; the shared collector binds ids only. */
   if (!(stmt = _attest_store_prepare (self, sql, error)))
     return NULL;
   if (arg != NULL)
@@ -186,22 +187,17 @@ attest_store_list_sources (AttestStore  *self,
 
 AttestSource *
 _attest_store_get_source_by_id (AttestStore  *self,
-                  gint64        id,
-                  GError      **error)
+                                gint64        id,
+                                GError      **error)
 {
-  g_autofree char *where = g_strdup_printf ("WHERE s.id = %" G_GINT64_FORMAT, id);
-  g_autoptr(GPtrArray) found = list_sources_where (self, where, NULL, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no such source in this project."));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
+  return _attest_store_first (_attest_store_collect (self,
+                                                     "SELECT " _ATTEST_SOURCE_COLUMNS
+                                                     " FROM sources s WHERE s.id = ?1",
+                                                     TRUE, id,
+                                                     (_AttestRowFunc) _attest_source_new_from_stmt,
+                                                     g_object_unref,
+                                                     _("Could not read the source"), error),
+                              _("There is no such source in this project."), error);
 }
 
 AttestSource *
@@ -262,24 +258,10 @@ list_annotations_where (AttestStore  *self,
                                           " FROM " _ATTEST_ANNOTATION_FROM
                                           " %s ORDER BY n.article_id, n.start, n.\"end\", n.id",
                                           where ? where : "");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  if (!(stmt = _attest_store_prepare (self, sql, error)))
-    return NULL;
-  if (where != NULL)
-    sqlite3_bind_int64 (stmt, 1, arg);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (annotations, _attest_annotation_new_from_stmt (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _attest_store_set_error (self, error, _("Could not list the annotations"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&annotations);
+  return _attest_store_collect (self, sql, where != NULL, arg,
+                                (_AttestRowFunc) _attest_annotation_new_from_stmt, g_object_unref,
+                                _("Could not list the annotations"), error);
 }
 
 GPtrArray *
@@ -318,21 +300,11 @@ attest_store_list_annotations (AttestStore  *self,
 
 AttestAnnotation *
 _attest_store_get_annotation_by_id (AttestStore  *self,
-                      gint64        id,
-                      GError      **error)
+                                    gint64        id,
+                                    GError      **error)
 {
-  g_autoptr(GPtrArray) found = list_annotations_where (self, "WHERE n.id = ?1", id, error);
-
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
-                   _("There is no such annotation in this project."));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
+  return _attest_store_first (list_annotations_where (self, "WHERE n.id = ?1", id, error),
+                              _("There is no such annotation in this project."), error);
 }
 
 AttestAnnotation *

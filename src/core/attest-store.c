@@ -256,6 +256,58 @@ _attest_store_prepare_cached (AttestStore  *self,
   return stmt;
 }
 
+GPtrArray *
+_attest_store_collect (AttestStore     *self,
+                       const char      *sql,
+                       gboolean         bind_arg,
+                       gint64           arg,
+                       _AttestRowFunc   row_func,
+                       GDestroyNotify   free_func,
+                       const char      *doing,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  if (!(stmt = _attest_store_prepare (self, sql, error)))
+    return NULL;
+  if (bind_arg)
+    sqlite3_bind_int64 (stmt, 1, arg);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _attest_store_set_error (self, error, doing);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+gpointer
+_attest_store_first (GPtrArray   *found,
+                     const char  *not_found,
+                     GError     **error)
+{
+  gpointer first;
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND, not_found);
+      g_ptr_array_unref (found);
+      return NULL;
+    }
+
+  /* The first is handed over; the array frees the others. */
+  first = g_ptr_array_steal_index (found, 0);
+  g_ptr_array_unref (found);
+  return first;
+}
+
 /* Row snapshots */
 
 static Row *

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "attest-cli-private.h"
+#include "attest-refi.h"
 
 
 
@@ -75,7 +76,9 @@ static GOptionEntry annotate_entries[] = {
 };
 
 static GOptionEntry export_entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opts.format, N_("json or csv"), N_("FORMAT") },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opts.format,
+    N_("json, csv, w3c (Web Annotation), qdc (REFI-QDA codebook) or qdpx (REFI-QDA project)"),
+    N_("FORMAT") },
   { "table", 0, 0, G_OPTION_ARG_STRING, &opts.table,
     N_("CSV table: quotes, annotations, sources, articles, incidents or tags (default quotes)"),
     N_("TABLE") },
@@ -626,10 +629,28 @@ cmd_export (Options  *o,
   AttestExportScope scope = { 0 };
   AttestCsvTable table = ATTEST_CSV_QUOTES;
 
+  /* The exchange formats: the whole project, for other annotation and QDA tools. */
+  if (o->format != NULL && (g_str_equal (o->format, "w3c") || g_str_equal (o->format, "qdc")
+                            || g_str_equal (o->format, "qdpx")))
+    {
+      if (argc != 0 || o->output == NULL || o->table != NULL || o->collection != NULL)
+        {
+          g_printerr (_("attest-cli: export --format %s needs -o FILE and takes no --table or "
+                        "--collection\n"), o->format);
+          return EXIT_USAGE;
+        }
+      file = g_file_new_for_commandline_arg (o->output);
+      if (!(store = open_project (&error))
+          || !attest_export_exchange_to_file (store, o->format, file, NULL, &error))
+        return fail (error);
+      g_printerr (_("Wrote %s\n"), o->output);
+      return EXIT_SUCCESS;
+    }
+
   if (argc != 0 || o->format == NULL || o->output == NULL
       || (!g_str_equal (o->format, "json") && !g_str_equal (o->format, "csv")))
     {
-      g_printerr (_("attest-cli: export needs --format json|csv and -o FILE\n"));
+      g_printerr (_("attest-cli: export needs --format json|csv|w3c|qdc|qdpx and -o FILE\n"));
       return EXIT_USAGE;
     }
   if (o->table != NULL && !attest_csv_table_from_string (o->table, &table))
@@ -772,6 +793,45 @@ cmd_stats (Options  *o,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_import_refi (Options  *o,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttestRefiImportSummary) summary = NULL;
+  gboolean ok;
+
+  if (argc != 1)
+    {
+      g_printerr (_("attest-cli: import-refi needs one .qdpx or .qdc file\n"));
+      return EXIT_USAGE;
+    }
+  if (!(store = open_project (&error)))
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[0]);
+  if (g_str_has_suffix (argv[0], ".qdc") || g_str_has_suffix (argv[0], ".QDC"))
+    ok = attest_refi_import_qdc (store, file, NULL, &summary, &error);
+  else
+    ok = attest_refi_import_qdpx (store, file, NULL, &summary, &error);
+  if (!ok)
+    return fail (error);
+
+  for (guint i = 0; i < summary->article_uuids->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (summary->article_uuids, i));
+  for (guint i = 0; i < summary->warnings->len; i++)
+    g_printerr ("skipped: %s\n", (const char *) g_ptr_array_index (summary->warnings, i));
+  g_printerr (_("%u articles added (%u already in the project), %u tags, %u sources, "
+                "%u annotations (%u already there), %u things skipped\n"),
+              summary->n_articles, summary->n_existing_articles, summary->n_tags,
+              summary->n_sources, summary->n_annotations, summary->n_duplicates,
+              summary->n_skipped);
+  return EXIT_SUCCESS;
+}
+
 static Command commands[] = {
   { "init", "", N_("Create a new, empty project"), cmd_init, TRUE, init_entries },
   { "import", N_("FILE|FOLDER|URL…"),
@@ -785,8 +845,11 @@ static Command commands[] = {
     search_entries },
   { "annotate", N_("ARTICLE"), N_("Mark a quote, claim or note by its exact words"),
     cmd_annotate, TRUE, annotate_entries },
-  { "export", "", N_("Write the project as JSON or a CSV table"), cmd_export, TRUE,
-    export_entries },
+  { "export", "", N_("Write the project as JSON, a CSV table, W3C Web Annotations or REFI-QDA"),
+    cmd_export, TRUE, export_entries },
+  { "import-refi", N_("FILE.qdpx|FILE.qdc"),
+    N_("Import a REFI-QDA project or codebook (ATLAS.ti, MAXQDA, NVivo, QualCoder)"),
+    cmd_import_refi, TRUE, NULL },
   { "stats", "", N_("Count what the project holds"), cmd_stats, TRUE, NULL },
   { "incident", N_("add|list|show|link|export"),
     N_("Record incidents and link the evidence for them"), cmd_incident, TRUE,
@@ -811,7 +874,7 @@ commands_summary (void)
   GString *s = g_string_new (_("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (s, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (s, "\n  %-12s %s", commands[i].name, _(commands[i].summary));
   g_string_append (s, "\n\n");
   g_string_append (s, _("Run “attest-cli COMMAND --help” for a command's options."));
   return g_string_free (s, FALSE);

@@ -45,7 +45,7 @@ extern const char * const _attest_refi_variable_names[ATTEST_REFI_N_VARIABLES];
  * the same GUID in every export. */
 char     *_attest_refi_name_guid        (const char  *format,
                                          ...) G_GNUC_PRINTF (1, 2);
-/* A uuid written as a REFI GUID: upper case. */
+/* A uuid written as a REFI GUID: upper case (a name-based GUID if it is not a uuid). */
 char     *_attest_refi_guid             (const char  *uuid);
 /* Upper case without braces when text is a GUID as the XSDs define it, else NULL. */
 char     *_attest_refi_parse_guid       (const char  *text);
@@ -111,7 +111,8 @@ typedef struct
 typedef struct
 {
   char                 *guid;
-  char                 *name;
+  char                 *name;          /* as messages name it: its name, else its GUID */
+  char                 *title;         /* its name, or NULL: the store takes the first line */
   char                 *description;
   char                 *variables[ATTEST_REFI_N_VARIABLES];
   char                 *body;          /* as attest_text_parse () makes it */

@@ -128,6 +128,16 @@ archive_failed (Reader      *reader,
   return invalid (reader, error, "%s: %s", doing, archive_error_string (reader->archive));
 }
 
+static gboolean
+too_large (Reader  *reader,
+           GError **error)
+{
+  g_autofree char *limit = g_format_size (_attest_refi_limits.max_total_bytes);
+
+  return invalid (reader, error, _("it unpacks to more than %s; Attest does not open archives "
+                                   "that large"), limit);
+}
+
 /* Names */
 
 /* An entry name with "\" read as "/" (some Windows tools write them), or NULL when the name
@@ -190,16 +200,14 @@ unpack (Reader      *reader,
       reader->unpacked += n;
       if (reader->unpacked > _attest_refi_limits.max_total_bytes)
         {
-          invalid (reader, error,
-                   _("it unpacks to more than %" G_GUINT64_FORMAT " MB; Attest does not "
-                     "open archives that large"),
-                   _attest_refi_limits.max_total_bytes / (1024 * 1024));
+          too_large (reader, error);
           return NULL;
         }
       if (data->len + (guint64) n > limit)
         {
-          invalid (reader, error, _("“%s” in it is larger than %" G_GUINT64_FORMAT " MB"),
-                   name, limit / (1024 * 1024));
+          g_autofree char *size = g_format_size (limit);
+
+          invalid (reader, error, _("“%s” in it is larger than %s"), name, size);
           return NULL;
         }
       g_byte_array_append (data, chunk, n);
@@ -282,10 +290,7 @@ read_entries (Reader      *reader,
       if (declared < 0
           || (guint64) declared > _attest_refi_limits.max_total_bytes - MIN (reader->unpacked,
                                                    _attest_refi_limits.max_total_bytes))
-        return invalid (reader, error,
-                        _("it unpacks to more than %" G_GUINT64_FORMAT " MB; Attest does not "
-                          "open archives that large"),
-                        _attest_refi_limits.max_total_bytes / (1024 * 1024));
+        return too_large (reader, error);
 
       if (in_sources == NULL)
         {

@@ -25,12 +25,13 @@ static const guint8 attest_namespace[16] = {
   0x9d, 0xde, 0x13, 0x03, 0xdd, 0x74, 0x6a, 0x31,
 };
 
+/* In decimal units, as messages show them (g_format_size ()). */
 AttestRefiLimits _attest_refi_limits = {
-  .max_total_bytes = 500 * 1024 * 1024,
-  .max_text_bytes = 50 * 1024 * 1024,
+  .max_total_bytes = 500 * 1000 * 1000,
+  .max_text_bytes = 50 * 1000 * 1000,
   .max_entries = 100000,
   .max_field_chars = 1024,
-  .max_note_bytes = 1024 * 1024,
+  .max_note_bytes = 1000 * 1000,
 };
 
 const char * const _attest_refi_variable_names[ATTEST_REFI_N_VARIABLES] = {
@@ -74,7 +75,14 @@ _attest_refi_name_guid (const char *format,
 char *
 _attest_refi_guid (const char *uuid)
 {
-  return g_ascii_strup (uuid, -1);
+  char *guid = _attest_refi_parse_guid (uuid);
+
+  /* The store makes every uuid with g_uuid_string_random (); a row written by other means
+   * still gets a GUID the schema accepts, the same one each time. */
+  if (guid == NULL)
+    guid = _attest_refi_name_guid ("uuid/%s", uuid != NULL ? uuid : "");
+
+  return guid;
 }
 
 char *
@@ -151,27 +159,44 @@ _attest_refi_xml_safe (const char *text)
     return NULL;
 
   safe = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      guchar c = *p;
+      gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
         continue;
-      g_string_append_c (safe, c);
+      g_string_append_len (safe, p, g_utf8_next_char (p) - p);
     }
 
   return g_string_free (safe, FALSE);
 }
 
+/* What the store writes: YYYY-MM-DDTHH:MM:SSZ. */
+static gboolean
+is_store_time (const char *text)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:ddZ";
+
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+  return text[sizeof pattern - 1] == '\0';
+}
+
 char *
 _attest_refi_date_time (const char *iso8601)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GDateTime) time = NULL;
   g_autoptr(GDateTime) in_utc = NULL;
 
   if (iso8601 == NULL || *iso8601 == '\0')
     return NULL;
+  /* The common case, and a long export has many. */
+  if (is_store_time (iso8601))
+    return g_strdup (iso8601);
+
+  utc = g_time_zone_new_utc ();
   if (!(time = g_date_time_new_from_iso8601 (iso8601, utc)))
     return NULL;
 

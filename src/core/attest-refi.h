@@ -44,8 +44,11 @@
  * (not a zip, wrong element types, missing or duplicate GUIDs, huge strings, offsets outside
  * the text, more than 500 MB unpacked or 100,000 entries, names that climb out of the
  * archive, another version of the format) is refused with ATTEST_ERROR_INVALID_INPUT and the
- * project is not touched. Articles arrive in one batch; tags, sources and annotations are
- * undoable steps, removed again if a later write fails.
+ * project is not touched. Then tags and sources are added, the articles in one batch, and
+ * the annotations; all but the articles are undoable steps (one per tag, source, annotation
+ * and tagging). Should the project itself fail part way (disk full), the tags, sources and
+ * annotations added are deleted again; the articles of a committed batch stay, as the store
+ * has no operation to remove an article. A cancel is honoured until the articles are in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

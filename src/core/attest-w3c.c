@@ -409,7 +409,11 @@ write_collection (Export  *export,
       append_string (export->buffer, name);
     }
   g_string_append_printf (export->buffer, ",\n  \"total\" : %" G_GINT64_FORMAT, total);
-  g_string_append (export->buffer, ",\n  \"first\" : {\n    \"id\" : ");
+  /* The page repeats the context so that it stands alone, as the model's page checks
+   * expect of an embedded page. */
+  g_string_append (export->buffer, ",\n  \"first\" : {\n    \"@context\" : ");
+  append_string (export->buffer, ATTEST_W3C_CONTEXT);
+  g_string_append (export->buffer, ",\n    \"id\" : ");
   append_string (export->buffer, page_id);
   g_string_append (export->buffer,
                    ",\n    \"type\" : \"AnnotationPage\",\n    \"startIndex\" : 0,"
@@ -434,7 +438,8 @@ write_collection (Export  *export,
   if (rc != SQLITE_DONE)
     return _attest_store_set_error (export->store, error, _("Could not read the project"));
 
-  g_string_append (export->buffer, empty ? "]\n  },\n  \"last\" : " : "\n    ]\n  },\n  \"last\" : ");
+  g_string_append (export->buffer, empty ? "]" : "\n    ]");
+  g_string_append (export->buffer, "\n  },\n  \"last\" : ");
   append_string (export->buffer, page_id);
   g_string_append (export->buffer, "\n}\n");
 

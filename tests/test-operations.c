@@ -407,6 +407,30 @@ test_speaker_by_name (Fixture       *f,
   g_assert_null (attest_source_get_tag_uuids (source)[1]);
 }
 
+static void
+test_accept_suggestion (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestAnnotation) accepted = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+
+  /* A span of the last paragraph, accepted as an indirect quote by "Experts". */
+  accepted = attest_store_accept_suggestion (f->store, f->article, ATTEST_ANNOTATION_INDIRECT,
+                                             140, 170, NULL, "Experts", "expert", "tester",
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_annotation_get_suggested (accepted));
+  g_assert_cmpstr (attest_annotation_get_speaker_name (accepted), ==, "Experts");
+  g_assert_cmpstr (attest_annotation_get_speaker_kind (accepted), ==, "expert");
+  g_assert_cmpstr (attest_store_get_undo_label (f->store), ==, "Accept suggestion");
+
+  /* Undo takes the annotation and the speaker it created, in one step. */
+  g_assert_true (attest_store_undo (f->store, &error));
+  sources = attest_store_list_sources (f->store, &error);
+  g_assert_cmpuint (sources->len, ==, 0);
+}
+
 static guint
 count_hits (AttestStore              *store,
             const char               *query,
@@ -477,6 +501,7 @@ main (int   argc,
   ADD ("annotation-edits", test_annotation_edits);
   ADD ("search-filters", test_search_filters);
   ADD ("speaker-by-name", test_speaker_by_name);
+  ADD ("accept-suggestion", test_accept_suggestion);
 
 #undef ADD
 

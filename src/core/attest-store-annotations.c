@@ -28,6 +28,7 @@ typedef struct
   const char           *speaker_kind;
   const char           *comment;
   const char           *coder;
+  gboolean              suggested;
   gint64                id;     /* out */
 } AnnotationEdit;
 
@@ -101,8 +102,8 @@ create_annotation_fn (AttestStore  *self,
 
   if (!(stmt = _attest_store_prepare (self,
           "INSERT INTO annotations (uuid, article_id, kind, start, \"end\", exact, prefix, "
-          "suffix, speaker_id, comment, coder, created_at, modified_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
+          "suffix, speaker_id, comment, coder, created_at, modified_at, suggested) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, attest_article_get_id (article));
@@ -120,6 +121,7 @@ create_annotation_fn (AttestStore  *self,
   _attest_bind_text_or_null (stmt, 11, edit->coder);
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 14, edit->suggested ? 1 : 0);
   if (!_attest_store_step_done (self, stmt, _("Could not store the annotation"), error))
     return FALSE;
 
@@ -188,6 +190,33 @@ attest_store_annotate_span (AttestStore           *self,
   g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
 
   if (!_attest_store_run_change (self, label_for_new (kind), create_annotation_fn, &edit, error))
+    return NULL;
+
+  return _attest_store_get_annotation_by_id (self, edit.id, error);
+}
+
+AttestAnnotation *
+attest_store_accept_suggestion (AttestStore           *self,
+                                const char            *article_uuid,
+                                AttestAnnotationKind   kind,
+                                guint                  start,
+                                guint                  end,
+                                const char            *speaker_uuid,
+                                const char            *speaker_name,
+                                const char            *speaker_kind,
+                                const char            *coder,
+                                GError               **error)
+{
+  AnnotationEdit edit = {
+    .article_uuid = article_uuid, .kind = kind, .start = start, .end = end,
+    .speaker_uuid = speaker_uuid, .speaker_name = speaker_name, .speaker_kind = speaker_kind,
+    .coder = coder, .suggested = TRUE,
+  };
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
+
+  if (!_attest_store_run_change (self, _("Accept suggestion"), create_annotation_fn, &edit,
+                                 error))
     return NULL;
 
   return _attest_store_get_annotation_by_id (self, edit.id, error);

@@ -223,6 +223,19 @@ AttestAnnotation *attest_store_annotate_span     (AttestStore          *self,
                                                   const char           *comment,
                                                   const char           *coder,
                                                   GError              **error);
+/* A suggestion the researcher accepted: an annotation marked as suggested, its speaker the
+ * source speaker_uuid, or else the one named (found by name or alias, or created with
+ * speaker_kind). One undo step. */
+AttestAnnotation *attest_store_accept_suggestion (AttestStore          *self,
+                                                  const char           *article_uuid,
+                                                  AttestAnnotationKind  kind,
+                                                  guint                 start,
+                                                  guint                 end,
+                                                  const char           *speaker_uuid,
+                                                  const char           *speaker_name,
+                                                  const char           *speaker_kind,
+                                                  const char           *coder,
+                                                  GError              **error);
 gboolean          attest_store_set_annotation_speaker (AttestStore   *self,
                                                   const char         *uuid,
                                                   const char         *speaker_uuid,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-core.h"
+#include "attest-preferences-window.h"
 #include "attest-window.h"
 
 struct _AttestApplication
@@ -234,6 +235,24 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    {
+      attest_application_show_error (self, _("Preferences Are Not Available"),
+                                     _("Attest’s settings schema is not installed, so "
+                                       "preferences cannot be kept."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (attest_preferences_window_new (parent, self->settings)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -255,6 +274,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -271,6 +291,7 @@ attest_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-project", { "<Control>n", NULL } },
     { "app.open-project", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.import-url", { "<Control>l", NULL } },
     { "win.paste", { "<Control><Shift>v", NULL } },
@@ -278,6 +299,8 @@ attest_application_startup (GApplication *app)
     { "win.export-json", { "<Control>e", NULL } },
     { "win.export-csv", { "<Control><Shift>e", NULL } },
     { "win.mark-quote", { "<Control>m", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "window.close", { "<Control>w", NULL } },

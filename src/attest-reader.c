@@ -1,5 +1,5 @@
 /* attest-reader.c: shows one article, its annotations highlighted, and lets the user select
- * a span of its body.
+ * a span of its body or an annotation.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,26 +8,10 @@
 #include "config.h"
 
 #include "attest-reader.h"
+#include "attest-reader-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
-
-struct _AttestReader
-{
-  GtkWidget       parent_instance;
-
-  AttestArticle  *article;
-  guint           body_offset;
-  guint           body_length;
-
-  GtkTextTag     *title_tag;
-  GtkTextTag     *meta_tag;
-  GtkTextTag     *kind_tags[ATTEST_ANNOTATION_N_KINDS];
-
-  /* Template widgets */
-  GtkStack       *stack;
-  GtkTextView    *text_view;
-};
 
 G_DEFINE_FINAL_TYPE (AttestReader, attest_reader, GTK_TYPE_WIDGET)
 
@@ -38,19 +22,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Highlight colours: translucent, so they read on both the light and the dark style. */
-static const struct
-{
-  const char *name;
-  const char *background;
-  gboolean    underline;
-} kind_styles[ATTEST_ANNOTATION_N_KINDS] = {
-  [ATTEST_ANNOTATION_DIRECT] = { "annotation-direct", "rgba(53,132,228,0.30)", TRUE },
-  [ATTEST_ANNOTATION_INDIRECT] = { "annotation-indirect", "rgba(46,194,126,0.30)", FALSE },
-  [ATTEST_ANNOTATION_CLAIM] = { "annotation-claim", "rgba(245,194,17,0.38)", FALSE },
-  [ATTEST_ANNOTATION_NOTE] = { "annotation-note", "rgba(192,97,203,0.28)", FALSE },
-};
 
 static void
 attest_reader_update_meta_colour (AttestReader *self)
@@ -77,26 +48,43 @@ attest_reader_create_tags (AttestReader *self)
                                                "pixels-below-lines", 4,
                                                NULL);
   attest_reader_update_meta_colour (self);
+  _attest_reader_init_highlights (self);
+}
 
-  for (guint i = 0; i < ATTEST_ANNOTATION_N_KINDS; i++)
+/* Mostly Arabic, Hebrew or another right-to-left script. The first strong letter, which is
+ * what Pango's own guess (pango_find_base_dir (), deprecated) goes by, is often a Latin name
+ * or a number in a headline; the letters of the whole beginning are counted instead. */
+static GtkTextDirection
+guess_direction (const char *text)
+{
+  guint rtl = 0;
+  guint ltr = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0' && rtl + ltr < 4000;
+       p = g_utf8_next_char (p))
     {
-      GdkRGBA background;
+      gunichar c = g_utf8_get_char (p);
 
-      gdk_rgba_parse (&background, kind_styles[i].background);
-      self->kind_tags[i] = gtk_text_buffer_create_tag (buffer, kind_styles[i].name,
-                                                       "background-rgba", &background,
-                                                       NULL);
-      if (kind_styles[i].underline)
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch (g_unichar_get_script (c))
         {
-          GdkRGBA line = background;
-
-          line.alpha = 1.0;
-          g_object_set (self->kind_tags[i],
-                        "underline", PANGO_UNDERLINE_SINGLE,
-                        "underline-rgba", &line,
-                        NULL);
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+          rtl++;
+          break;
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+          break;
+        default:
+          ltr++;
         }
     }
+
+  return rtl > ltr ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
 }
 
 static char *
@@ -140,6 +128,7 @@ attest_reader_fill (AttestReader *self)
   if (self->article == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      attest_find_bar_close (self->find_bar);
       return;
     }
 
@@ -147,6 +136,9 @@ attest_reader_fill (AttestReader *self)
   body = attest_article_get_body (self->article);
   if (body == NULL)
     g_warning ("Article %s was loaded without its body", attest_article_get_uuid (self->article));
+
+  /* Right-to-left articles read from the right whatever the interface's direction. */
+  gtk_widget_set_direction (GTK_WIDGET (self->text_view), guess_direction (body));
 
   /* A plain text article often starts with its headline: then that line of the body is
    * shown as the title (and can be annotated like the rest), not repeated above it. */
@@ -242,15 +234,57 @@ on_dark_changed (AttestReader *self)
   attest_reader_update_meta_colour (self);
 }
 
+
+
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttestReader *self = ATTEST_READER (widget);
+
+  if (g_str_equal (action_name, "reader.find"))
+    attest_reader_find (self, NULL);
+  else if (attest_find_bar_get_open (self->find_bar))
+    attest_find_bar_next (self->find_bar, g_str_equal (action_name, "reader.find-previous"));
+  else
+    attest_reader_find (self, NULL);
+}
+
+static gboolean
+attest_reader_grab_focus (GtkWidget *widget)
+{
+  AttestReader *self = ATTEST_READER (widget);
+
+  if (self->article == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 attest_reader_dispose (GObject *object)
 {
   AttestReader *self = ATTEST_READER (object);
 
+  g_clear_handle_id (&self->click_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_READER);
   g_clear_object (&self->article);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
+  g_clear_pointer (&self->style_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (attest_reader_parent_class)->dispose (object);
+}
+
+static void
+attest_reader_finalize (GObject *object)
+{
+  AttestReader *self = ATTEST_READER (object);
+
+  g_clear_pointer (&self->selected_uuid, g_free);
+
+  G_OBJECT_CLASS (attest_reader_parent_class)->finalize (object);
 }
 
 static void
@@ -298,8 +332,10 @@ attest_reader_class_init (AttestReaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attest_reader_dispose;
+  object_class->finalize = attest_reader_finalize;
   object_class->get_property = attest_reader_get_property;
   object_class->set_property = attest_reader_set_property;
+  widget_class->grab_focus = attest_reader_grab_focus;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
@@ -307,10 +343,25 @@ attest_reader_class_init (AttestReaderClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Emitted by name from attest-reader-locate.c. */
+  g_signal_new ("annotation-clicked",
+                G_TYPE_FROM_CLASS (klass),
+                G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, ATTEST_TYPE_ANNOTATION);
+
+  gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "reader.find-previous", NULL, find_action);
+
+  g_type_ensure (ATTEST_TYPE_FIND_BAR);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/attest/Attest/ui/attest-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, AttestReader, text_view);
+  _attest_reader_class_init_locate (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attest-reader");
@@ -321,7 +372,9 @@ attest_reader_init (AttestReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->click_offset = -1;
   attest_reader_create_tags (self);
+  attest_find_bar_set_text_view (self->find_bar, self->text_view);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }
@@ -358,7 +411,14 @@ attest_reader_set_article (AttestReader  *self,
   if (!g_set_object (&self->article, article))
     return;
 
+  if (!same_article)
+    {
+      g_clear_pointer (&self->selected_uuid, g_free);
+      g_clear_pointer (&self->annotations, g_ptr_array_unref);
+    }
   attest_reader_fill (self);
+  _attest_reader_apply_highlights (self);
+  attest_find_bar_refresh (self->find_bar);
   /* The same article with new details (a corrected title): the reader stays where it was. */
   if (place > 0)
     attest_reader_scroll_to_place (self, place);
@@ -369,37 +429,67 @@ void
 attest_reader_set_annotations (AttestReader *self,
                                GPtrArray    *annotations)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_if_fail (ATTEST_IS_READER (self));
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (guint i = 0; i < ATTEST_ANNOTATION_N_KINDS; i++)
-    gtk_text_buffer_remove_tag (buffer, self->kind_tags[i], &start, &end);
+  if (annotations != NULL)
+    g_ptr_array_ref (annotations);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = annotations;
+  _attest_reader_apply_highlights (self);
+}
 
-  if (annotations == NULL || self->article == NULL)
+void
+attest_reader_set_kind_color (AttestReader         *self,
+                              AttestAnnotationKind  kind,
+                              const GdkRGBA        *color)
+{
+  g_return_if_fail (ATTEST_IS_READER (self));
+  g_return_if_fail ((guint) kind < ATTEST_ANNOTATION_N_KINDS);
+  g_return_if_fail (color != NULL);
+
+  if (gdk_rgba_equal (&self->kind_colors[kind], color))
     return;
+  self->kind_colors[kind] = *color;
+  _attest_reader_reset_styles (self);
+  _attest_reader_apply_highlights (self);
+}
 
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      AttestAnnotation *annotation = g_ptr_array_index (annotations, i);
-      AttestAnnotationKind kind = attest_annotation_get_kind (annotation);
-      guint a = attest_annotation_get_start (annotation);
-      guint b = attest_annotation_get_end (annotation);
+const GdkRGBA *
+attest_reader_get_kind_color (AttestReader         *self,
+                              AttestAnnotationKind  kind)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+  g_return_val_if_fail ((guint) kind < ATTEST_ANNOTATION_N_KINDS, NULL);
 
-      if ((guint) kind >= ATTEST_ANNOTATION_N_KINDS || a >= b || b > self->body_length)
-        {
-          g_debug ("Annotation %s is outside the body, not shown",
-                   attest_annotation_get_uuid (annotation));
-          continue;
-        }
+  return &self->kind_colors[kind];
+}
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset + a);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset + b);
-      gtk_text_buffer_apply_tag (buffer, self->kind_tags[kind], &start, &end);
-    }
+void
+attest_reader_set_tag_colors (AttestReader *self,
+                              GHashTable   *colors)
+{
+  g_return_if_fail (ATTEST_IS_READER (self));
+
+  if (colors == NULL && self->tag_colors == NULL)
+    return;
+  if (colors != NULL)
+    g_hash_table_ref (colors);
+  g_clear_pointer (&self->tag_colors, g_hash_table_unref);
+  self->tag_colors = colors;
+  _attest_reader_reset_styles (self);
+  _attest_reader_apply_highlights (self);
+}
+
+gboolean
+attest_reader_get_annotation_color (AttestReader     *self,
+                                    AttestAnnotation *annotation,
+                                    GdkRGBA          *color)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), FALSE);
+  g_return_val_if_fail (ATTEST_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (color != NULL, FALSE);
+
+  return _attest_reader_annotation_color (self, annotation, color);
 }
 
 GtkTextBuffer *
@@ -408,6 +498,14 @@ attest_reader_get_buffer (AttestReader *self)
   g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
 
   return gtk_text_view_get_buffer (self->text_view);
+}
+
+GtkTextView *
+attest_reader_get_text_view (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+
+  return self->text_view;
 }
 
 guint
@@ -491,6 +589,56 @@ attest_reader_select_span (AttestReader *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &b, self->body_offset + end);
   gtk_text_buffer_select_range (buffer, &a, &b);
   /* The mark, unlike an iter, is scrolled to once the lines are laid out. */
+  /* Only as far as it takes: a click on a highlight must not move the text under it. */
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
-                                0.0, TRUE, 0.0, 0.3);
+                                0.1, FALSE, 0.0, 0.0);
+}
+
+const char *
+attest_reader_get_selected_annotation (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+
+  return self->selected_uuid;
+}
+
+void
+attest_reader_set_selected_annotation (AttestReader     *self,
+                                       AttestAnnotation *annotation)
+{
+  g_return_if_fail (ATTEST_IS_READER (self));
+  g_return_if_fail (annotation == NULL || ATTEST_IS_ANNOTATION (annotation));
+
+  g_free (self->selected_uuid);
+  self->selected_uuid = annotation != NULL ? g_strdup (attest_annotation_get_uuid (annotation))
+                                           : NULL;
+  if (annotation != NULL)
+    attest_reader_select_span (self, attest_annotation_get_start (annotation),
+                               attest_annotation_get_end (annotation));
+}
+
+
+
+
+void
+attest_reader_find (AttestReader *self,
+                    const char   *text)
+{
+  g_return_if_fail (ATTEST_IS_READER (self));
+
+  if (self->article == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  attest_find_bar_open (self->find_bar, text);
+}
+
+
+GtkWidget *
+attest_reader_get_find_bar (AttestReader *self)
+{
+  g_return_val_if_fail (ATTEST_IS_READER (self), NULL);
+
+  return GTK_WIDGET (self->find_bar);
 }

@@ -102,8 +102,7 @@ _attest_window_show_import_result (AttestWindow       *self,
   AdwToast *toast;
 
   /* The worker changed the project through its own connection: this one did not see it. */
-  if (self->articles != NULL)
-    attest_article_list_reload (self->articles);
+  _attest_window_reload_articles (self);
   if (outcome->last_uuid != NULL)
     _attest_window_select_article (self, outcome->last_uuid);
 
@@ -144,8 +143,7 @@ import_files_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* The files imported before the stop are in the project. */
-      if (self->articles != NULL)
-        attest_article_list_reload (self->articles);
+      _attest_window_reload_articles (self);
       _attest_window_toast (self, _("Import stopped"));
       return;
     }

@@ -5,9 +5,11 @@
 #pragma once
 
 #include "attest-window.h"
-#include "attest-reader.h"
-#include "attest-annotation-panel.h"
+#include "attest-articles-page.h"
+#include "attest-codebook-view.h"
 #include "attest-jobs.h"
+#include "attest-search-popover.h"
+#include "attest-sources-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,32 +18,34 @@ struct _AttestWindow
   AdwApplicationWindow   parent_instance;
 
   AttestStore           *store;
-  AttestArticleList     *articles;
-  GtkSingleSelection    *selection;
-  /* The selected article, loaded with its body, and its annotations. */
-  AttestArticle         *article;
-  GPtrArray             *annotations;
   GSettings             *settings;
   GCancellable          *cancellable;
   guint                  n_jobs;
   double                 progress;
-  /* The store's generation when the list last changed which articles it has. */
-  /* Set while a fresh article list replaces the shown one: the selection comes back. */
-  gboolean               replacing_list;
   /* Pulses the progress bar while a job cannot tell how far it is (a page being fetched). */
   guint                  pulse_id;
   /* The toast on screen, if any (weak). */
   AdwToast              *toast;
+  /* Set while the window shows the page it remembered: that is not a choice to save. */
+  gboolean               restoring_page;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
   GtkProgressBar        *progress_bar;
   GtkStack              *main_stack;
-  AdwWindowTitle        *window_title;
-  GtkStack              *sidebar_stack;
-  GtkListView           *article_view;
-  AttestReader          *reader;
-  AttestAnnotationPanel *panel;
+  AdwViewStack          *view_stack;
+  AdwViewSwitcherTitle  *switcher_title;
+  GtkWidget             *mark_button;
+  GtkWidget             *details_button;
+  GtkWidget             *panel_button;
+  GtkWidget             *export_button;
+  GtkWidget             *undo_button;
+  GtkMenuButton         *search_button;
+  AttestSearchPopover   *search_popover;
+  GMenu                 *undo_section;
+  AttestArticlesPage    *articles_page;
+  AttestSourcesView     *sources_view;
+  AttestCodebookView    *codebook_view;
 };
 
 void _attest_window_update_actions (AttestWindow *self);
@@ -57,11 +61,11 @@ void _attest_window_begin_job      (AttestWindow *self);
 void _attest_window_end_job        (AttestWindow *self);
 void _attest_window_set_progress   (AttestWindow *self,
                                     double        progress);
+/* Shows the Articles page with that article open. */
 void _attest_window_select_article (AttestWindow *self,
                                     const char   *uuid);
-/* Shows the list (taking it) in the selection. */
-void _attest_window_set_article_list (AttestWindow      *self,
-                                      AttestArticleList *articles);
+/* Re-reads the article list: a worker changed the project through its own connection. */
+void _attest_window_reload_articles (AttestWindow *self);
 
 /* attest-window-io.c: import, export and drag and drop */
 void _attest_window_class_init_io  (GtkWidgetClass *widget_class);
@@ -76,9 +80,11 @@ void     _attest_window_class_init_web (GtkWidgetClass *widget_class);
 gboolean _attest_window_drop_text      (AttestWindow   *self,
                                         const char     *text);
 
-/* attest-window-article.c: the article list's rows and article details */
-void _attest_window_class_init_article     (GtkWidgetClass *widget_class);
-void _attest_window_article_details_changed (AttestWindow   *self);
-/* Shows a fresh AttestArticleList of the store, keeping the selection. */
+/* attest-window-pages.c: the pages, switching between them, and what links them */
+void _attest_window_class_init_pages (GtkWidgetClass *widget_class);
+void _attest_window_init_pages       (AttestWindow   *self);
+/* Shows the page the user had last, once a project is open. */
+void _attest_window_restore_page     (AttestWindow   *self);
+const char *_attest_window_get_page  (AttestWindow   *self);
 
 G_END_DECLS

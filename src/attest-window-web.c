@@ -49,7 +49,7 @@ attest_window_show_imported (AttestWindow *self,
   const char *title = NULL;
 
   /* The worker changed the project through its own connection: this one did not see it. */
-  attest_article_list_reload (self->articles);
+  _attest_window_reload_articles (self);
   _attest_window_select_article (self, uuid);
 
   article = attest_store_get_article (self->store, uuid, NULL);

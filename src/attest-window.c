@@ -1,5 +1,8 @@
 /* attest-window.c: a window on one Attest project, or the welcome page without one.
  *
+ * The window holds the project, the header bar, toasts, progress of long jobs and undo;
+ * the pages (attest-window-pages.c) show the project.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "attest-window"
@@ -11,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "attest-application.h"
-#include "attest-quote-dialog.h"
+#include "attest-reader.h"
 #include "attest-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AttestWindow, attest_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,10 +56,10 @@ attest_window_update_title (AttestWindow *self)
     }
 
   name = g_path_get_basename (attest_store_get_path (self->store));
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  n = attest_articles_page_get_n_articles (self->articles_page);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 
   /* Translators: the window title for the window manager: project file — Attest */
   title = g_strdup_printf (_("%s — Attest"), name);
@@ -64,138 +67,9 @@ attest_window_update_title (AttestWindow *self)
 }
 
 static void
-attest_window_load_annotations (AttestWindow *self)
+on_n_articles_changed (AttestWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
-
-  if (self->store != NULL && self->article != NULL)
-    {
-      self->annotations = attest_store_list_annotations (self->store,
-                                                         attest_article_get_uuid (self->article),
-                                                         &error);
-      if (self->annotations == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not load annotations: %s"),
-                                                      error->message);
-          _attest_window_toast (self, message);
-        }
-    }
-
-  attest_reader_set_annotations (self->reader, self->annotations);
-  attest_annotation_panel_set_annotations (self->panel, self->annotations);
-}
-
-static void
-attest_window_show_article (AttestWindow  *self,
-                            AttestArticle *item)
-{
-  g_autoptr(AttestArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (item != NULL && self->article != NULL &&
-      attest_article_get_id (item) == attest_article_get_id (self->article))
-    {
-      /* The same article, e.g. after the list reloaded: keep the reader where it is. */
-      attest_window_load_annotations (self);
-      return;
-    }
-
-  if (item != NULL)
-    {
-      article = attest_store_get_article_by_id (self->store, attest_article_get_id (item),
-                                                TRUE, &error);
-      if (article == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not open the article: %s"),
-                                                      error->message);
-          _attest_window_toast (self, message);
-        }
-    }
-
-  g_set_object (&self->article, article);
-  attest_reader_set_article (self->reader, self->article);
-  attest_window_load_annotations (self);
-  _attest_window_update_actions (self);
-}
-
-static void
-on_selected_item_changed (AttestWindow *self)
-{
-  if (self->replacing_list)
-    return;
-  attest_window_show_article (self, gtk_single_selection_get_selected_item (self->selection));
-}
-
-/* Runs before the selection model hears of the change: a row redrawn in place (its details
- * changed) would lose its selection, so the reader is told to stay put meanwhile. */
-static void
-on_articles_changing (AttestWindow *self,
-                      guint         position,
-                      guint         removed,
-                      guint         added)
-{
-  if (removed == added && self->article != NULL)
-    self->replacing_list = TRUE;
-}
-
-/* Runs after the selection model: puts the selection back on the open article and shows its
- * new details. */
-static void
-on_articles_changed (AttestWindow *self,
-                     guint         position,
-                     guint         removed,
-                     guint         added)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-
-  if (self->replacing_list)
-    {
-      guint pos = attest_article_list_find (self->articles, attest_article_get_id (self->article));
-
-      if (pos != G_MAXUINT && pos != gtk_single_selection_get_selected (self->selection))
-        gtk_single_selection_set_selected (self->selection, pos);
-      self->replacing_list = FALSE;
-      _attest_window_article_details_changed (self);
-    }
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
   attest_window_update_title (self);
-}
-
-/* Takes the list. */
-void
-_attest_window_set_article_list (AttestWindow      *self,
-                                 AttestArticleList *articles)
-{
-  if (self->articles != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->articles, on_articles_changing, self);
-      g_signal_handlers_disconnect_by_func (self->articles, on_articles_changed, self);
-    }
-  g_clear_object (&self->articles);
-  self->articles = articles;
-  g_signal_connect_object (self->articles, "items-changed",
-                           G_CALLBACK (on_articles_changing), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->articles, "items-changed",
-                           G_CALLBACK (on_articles_changed), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
-}
-
-static void
-on_store_articles_changed (AttestWindow *self)
-{
-  /* The list reloads itself on the same signal; this is for a worker's import, which the
-   * store of this thread did not see. */
-  attest_article_list_reload (self->articles);
-}
-
-static void
-on_store_annotations_changed (AttestWindow *self)
-{
-  attest_window_load_annotations (self);
 }
 
 static void
@@ -204,145 +78,28 @@ on_store_changed (AttestWindow *self)
   _attest_window_update_actions (self);
 }
 
+/* The menu items and the button say what an undo or redo would do. */
 static void
-on_selection_changed (AttestWindow *self)
+attest_window_update_undo_labels (AttestWindow *self)
 {
-  _attest_window_update_actions (self);
-}
+  const char *undo = self->store != NULL ? attest_store_get_undo_label (self->store) : NULL;
+  const char *redo = self->store != NULL ? attest_store_get_redo_label (self->store) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autofree char *tooltip = NULL;
 
-static void
-on_annotation_activated (AttestWindow     *self,
-                         AttestAnnotation *annotation)
-{
-  attest_reader_select_span (self->reader,
-                             attest_annotation_get_start (annotation),
-                             attest_annotation_get_end (annotation));
-}
+  /* Translators: a menu item, e.g. "Undo Mark quote" */
+  undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item, e.g. "Redo Mark quote" */
+  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->undo_section);
+  g_menu_append (self->undo_section, undo_label, "win.undo");
+  g_menu_append (self->undo_section, redo_label, "win.redo");
 
-static const char *
-marked_message (AttestAnnotationKind kind)
-{
-  switch (kind)
-    {
-    case ATTEST_ANNOTATION_CLAIM:
-      return _("Claim marked");
-    case ATTEST_ANNOTATION_NOTE:
-      return _("Note added");
-    case ATTEST_ANNOTATION_DIRECT:
-    case ATTEST_ANNOTATION_INDIRECT:
-    default:
-      return _("Quote marked");
-    }
-}
-
-static void
-on_quote_dialog_response (AttestQuoteDialog *dialog,
-                          const char        *response,
-                          AttestWindow      *self)
-{
-  guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "start"));
-  guint end = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "end"));
-  AttestAnnotationKind kind;
-
-  if (g_strcmp0 (response, "mark") != 0)
-    return;
-
-  kind = attest_quote_dialog_get_kind (dialog);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.create-annotation", "(suuss)",
-                              attest_annotation_kind_to_string (kind), start, end,
-                              attest_quote_dialog_get_speaker_name (dialog),
-                              attest_quote_dialog_get_speaker_kind (dialog));
-}
-
-static void
-mark_quote_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AttestWindow *self = ATTEST_WINDOW (widget);
-  g_autofree char *text = NULL;
-  AttestQuoteDialog *dialog;
-  guint start, end;
-
-  if (self->article == NULL || !attest_reader_get_selection (self->reader, &start, &end))
-    {
-      _attest_window_toast (self, _("Select text in the article to mark it"));
-      return;
-    }
-
-  text = attest_text_substring (attest_article_get_body (self->article), start, end);
-  dialog = attest_quote_dialog_new (GTK_WINDOW (self), self->store, text != NULL ? text : "");
-  g_object_set_data (G_OBJECT (dialog), "start", GUINT_TO_POINTER (start));
-  g_object_set_data (G_OBJECT (dialog), "end", GUINT_TO_POINTER (end));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quote_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-create_annotation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  AttestWindow *self = ATTEST_WINDOW (widget);
-  g_autoptr(AttestAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *kind_nick, *speaker, *speaker_kind;
-  AttestAnnotationKind kind;
-  guint start, end;
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-
-  g_variant_get (parameter, "(&suu&s&s)", &kind_nick, &start, &end, &speaker, &speaker_kind);
-
-  if (self->store == NULL || self->article == NULL)
-    return;
-  if (!attest_annotation_kind_from_string (kind_nick, &kind))
-    {
-      g_warning ("Unknown annotation kind “%s”", kind_nick);
-      return;
-    }
-
-  /* Finding or creating the speaker and marking the span are one undo step. */
-  annotation = attest_store_annotate_span (self->store, attest_article_get_uuid (self->article),
-                                           kind, start, end, speaker,
-                                           *speaker_kind != '\0' ? speaker_kind : NULL,
-                                           NULL, NULL, &error);
-  if (annotation == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not mark the text: %s"),
-                                                  error != NULL ? error->message : _("unknown error"));
-      _attest_window_toast (self, message);
-      return;
-    }
-
-  /* The highlight shows what was marked; a selection on top of it would hide it. */
-  buffer = attest_reader_get_buffer (self->reader);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
-                                      attest_reader_get_body_offset (self->reader) + end);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-
-  _attest_window_toast_with_undo (self, marked_message (kind));
-}
-
-static void
-delete_annotation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  AttestWindow *self = ATTEST_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!attest_store_delete_annotation (self->store, g_variant_get_string (parameter, NULL), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not delete the annotation: %s"),
-                                                  error->message);
-      _attest_window_toast (self, message);
-      return;
-    }
-  _attest_window_toast_with_undo (self, _("Annotation deleted"));
+  /* Translators: a tooltip, e.g. "Undo Mark quote (Ctrl+Z)" */
+  tooltip = undo != NULL ? g_strdup_printf (_("Undo %s (Ctrl+Z)"), undo)
+                         : g_strdup (_("Undo (Ctrl+Z)"));
+  gtk_widget_set_tooltip_text (self->undo_button, tooltip);
 }
 
 static void
@@ -351,26 +108,62 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AttestWindow *self = ATTEST_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
 
   if (self->store == NULL)
     return;
 
-  if (g_str_equal (action_name, "win.undo"))
-    ok = attest_store_undo (self->store, &error);
-  else
-    ok = attest_store_redo (self->store, &error);
+  /* A comment still being typed is saved first: it is what the user did last. */
+  attest_articles_page_flush (self->articles_page);
+  label = g_strdup (undo ? attest_store_get_undo_label (self->store)
+                         : attest_store_get_redo_label (self->store));
+  if (!(undo ? attest_store_undo (self->store, &error) : attest_store_redo (self->store, &error)))
+    {
+      if (!g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_NOTHING_TO_UNDO))
+        _attest_window_toast (self, error->message);
+      _attest_window_update_actions (self);
+      return;
+    }
 
-  if (!ok && !g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_NOTHING_TO_UNDO))
-    _attest_window_toast (self, error->message);
+  if (label != NULL)
+    /* Translators: a toast, e.g. Undid “Merge sources” */
+    message = undo ? g_strdup_printf (_("Undid “%s”"), label)
+                   /* Translators: a toast, e.g. Redid “Merge sources” */
+                   : g_strdup_printf (_("Redid “%s”"), label);
+  else
+    message = g_strdup (undo ? _("Undone") : _("Redone"));
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, undo ? _("_Redo") : _("_Undo"));
+  adw_toast_set_action_name (toast, undo ? "win.redo" : "win.undo");
+  _attest_window_add_toast (self, toast);
   _attest_window_update_actions (self);
+}
+
+static void
+close_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    close_popovers (child);
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    gtk_popover_popdown (GTK_POPOVER (widget));
 }
 
 static gboolean
 attest_window_close_request (GtkWindow *window)
 {
   AttestWindow *self = ATTEST_WINDOW (window);
+
+  attest_articles_page_flush (self->articles_page);
+  /* GTK 4.8 never frees a popover that is open when its window goes. */
+  close_popovers (GTK_WIDGET (self));
 
   if (self->settings != NULL)
     {
@@ -416,14 +209,16 @@ attest_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  close_popovers (GTK_WIDGET (self));
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->search_popover != NULL)
+    {
+      gtk_menu_button_set_popover (self->search_button, NULL);
+      self->search_popover = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->articles);
-  g_clear_object (&self->article);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -505,44 +300,46 @@ attest_window_class_init (AttestWindowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ATTEST_TYPE_READER);
-  g_type_ensure (ATTEST_TYPE_ANNOTATION_PANEL);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/attest/Attest/ui/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, article_view);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, reader);
-  gtk_widget_class_bind_template_child (widget_class, AttestWindow, panel);
-  gtk_widget_class_bind_template_callback (widget_class, on_annotation_activated);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, mark_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, articles_page);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, codebook_view);
 
-  gtk_widget_class_install_action (widget_class, "win.mark-quote", NULL, mark_quote_action);
-  gtk_widget_class_install_action (widget_class, "win.create-annotation", "(suuss)",
-                                   create_annotation_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s",
-                                   delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  _attest_window_class_init_pages (widget_class);
   _attest_window_class_init_io (widget_class);
   _attest_window_class_init_web (widget_class);
-  _attest_window_class_init_article (widget_class);
 }
 
 static void
 attest_window_init (AttestWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->settings = create_settings ();
   self->cancellable = g_cancellable_new ();
 
-  g_signal_connect_object (attest_reader_get_buffer (self->reader), "notify::has-selection",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  attest_articles_page_set_settings (self->articles_page, self->settings);
+  g_signal_connect_object (self->articles_page, "notify::n-articles",
+                           G_CALLBACK (on_n_articles_changed), self, G_CONNECT_SWAPPED);
+  _attest_window_init_pages (self);
   _attest_window_init_io (self);
+  attest_window_update_undo_labels (self);
   _attest_window_update_actions (self);
 }
 
@@ -581,40 +378,20 @@ attest_window_set_store (AttestWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  close_popovers (GTK_WIDGET (self));
 
-  gtk_list_view_set_model (self->article_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->articles);
-  g_clear_object (&self->article);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_set_object (&self->store, store);
-
-  attest_reader_set_article (self->reader, NULL);
-  attest_annotation_panel_set_store (self->panel, store);
-  attest_annotation_panel_set_annotations (self->panel, NULL);
+  attest_articles_page_set_store (self->articles_page, store);
+  attest_sources_view_set_store (self->sources_view, store);
+  attest_codebook_view_set_store (self->codebook_view, store);
+  attest_search_popover_set_store (self->search_popover, store);
 
   if (store != NULL)
     {
-      self->selection = gtk_single_selection_new (NULL);
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      _attest_window_set_article_list (self, attest_article_list_new (store));
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_list_view_set_model (self->article_view, GTK_SELECTION_MODEL (self->selection));
-
-      g_signal_connect_object (self->selection, "notify::selected-item",
-                               G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::articles",
-                               G_CALLBACK (on_store_articles_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::annotations",
-                               G_CALLBACK (on_store_annotations_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::sources",
-                               G_CALLBACK (on_store_annotations_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-
-      on_articles_changed (self, 0, 0, 0);
       gtk_stack_set_visible_child_name (self->main_stack, "project");
+      _attest_window_restore_page (self);
     }
   else
     {
@@ -626,12 +403,44 @@ attest_window_set_store (AttestWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+AttestArticlesPage *
+attest_window_get_articles_page (AttestWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+
+  return self->articles_page;
+}
+
+GtkWidget *
+attest_window_get_sources_view (AttestWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->sources_view);
+}
+
+GtkWidget *
+attest_window_get_codebook_view (AttestWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->codebook_view);
+}
+
+GtkWidget *
+attest_window_get_search_popover (AttestWindow *self)
+{
+  g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->search_popover);
+}
+
 GtkSingleSelection *
 attest_window_get_selection (AttestWindow *self)
 {
   g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
 
-  return self->selection;
+  return attest_articles_page_get_selection (self->articles_page);
 }
 
 AttestReader *
@@ -639,7 +448,7 @@ attest_window_get_reader (AttestWindow *self)
 {
   g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
 
-  return self->reader;
+  return attest_articles_page_get_reader (self->articles_page);
 }
 
 AttestAnnotationPanel *
@@ -647,7 +456,7 @@ attest_window_get_panel (AttestWindow *self)
 {
   g_return_val_if_fail (ATTEST_IS_WINDOW (self), NULL);
 
-  return self->panel;
+  return attest_articles_page_get_panel (self->articles_page);
 }
 
 gboolean
@@ -671,7 +480,12 @@ _attest_window_update_actions (AttestWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
-  gboolean has_article = has_store && self->article != NULL;
+  AttestArticle *article = attest_articles_page_get_article (self->articles_page);
+  gboolean has_article = has_store && article != NULL;
+  gboolean on_articles = g_strcmp0 (_attest_window_get_page (self), "articles") == 0;
+  AttestReader *reader = attest_articles_page_get_reader (self->articles_page);
+  gboolean narrow;
+  AdwFlap *flap;
 
   gtk_widget_action_set_enabled (widget, "win.import", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-folder", has_store);
@@ -683,14 +497,27 @@ _attest_window_update_actions (AttestWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-csv", has_store);
   gtk_widget_action_set_enabled (widget, "win.export-csv-table", has_store);
   gtk_widget_action_set_enabled (widget, "win.mark-quote",
-                                 has_article && attest_reader_get_selection (self->reader,
-                                                                             NULL, NULL));
+                                 has_article && attest_reader_get_selection (reader, NULL, NULL));
   gtk_widget_action_set_enabled (widget, "win.create-annotation", has_article);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_store);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  has_store && attest_store_can_undo (self->store));
   gtk_widget_action_set_enabled (widget, "win.redo",
                                  has_store && attest_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (widget, "win.show-page", has_store);
+  gtk_widget_action_set_enabled (widget, "win.find", has_store);
+  gtk_widget_action_set_enabled (widget, "win.search", has_store);
+
+  /* What only the Articles page has a use for; in a narrow window the keys and the reader's
+   * menu mark text, and a button shows the folded side panel. */
+  narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  gtk_widget_set_visible (self->mark_button, on_articles && !narrow);
+  gtk_widget_set_visible (self->details_button, on_articles && !narrow);
+  /* The main menu exports too. */
+  gtk_widget_set_visible (self->export_button, !narrow);
+  flap = attest_articles_page_get_side_flap (self->articles_page);
+  gtk_widget_set_visible (self->panel_button, on_articles && adw_flap_get_folded (flap));
+  attest_window_update_undo_labels (self);
 }
 
 /* A newer message replaces the one shown: toasts would otherwise wait in line, and the
@@ -781,20 +608,14 @@ void
 _attest_window_select_article (AttestWindow *self,
                                const char   *uuid)
 {
-  g_autoptr(AttestArticle) article = NULL;
-  guint position;
-
   if (self->store == NULL || uuid == NULL)
     return;
-  article = attest_store_get_article (self->store, uuid, NULL);
-  if (article == NULL)
-    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+  attest_articles_page_select_article (self->articles_page, uuid);
+}
 
-  position = attest_article_list_find (self->articles, attest_article_get_id (article));
-  if (position == G_MAXUINT)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->article_view), "list.scroll-to-item", "u",
-                              position);
+void
+_attest_window_reload_articles (AttestWindow *self)
+{
+  attest_articles_page_reload (self->articles_page);
 }

@@ -13,19 +13,26 @@ G_BEGIN_DECLS
 typedef struct _AttestApplication AttestApplication;
 typedef struct _AttestReader AttestReader;
 typedef struct _AttestAnnotationPanel AttestAnnotationPanel;
+typedef struct _AttestArticlesPage AttestArticlesPage;
 
 #define ATTEST_TYPE_WINDOW (attest_window_get_type ())
 G_DECLARE_FINAL_TYPE (AttestWindow, attest_window, ATTEST, WINDOW, AdwApplicationWindow)
 
-/* Actions (win.*):
+/* The project is shown in pages: "articles", "sources", "codebook" (Alt+1, 2, 3), and
+ * "incidents", "timeline" once they are added (Alt+4, 5). The page shown last is remembered
+ * in the visible-page setting.
+ *
+ * Actions (win.*):
  *   import (files), import-folder, import-url (asks for a web address),
  *   paste (a web address on the clipboard is fetched, other text is a new article),
- *   article-properties (the selected article's details),
+ *   article-properties (the open article's details),
  *   export-json, export-csv (quotes), export-csv-table (s: table name),
  *   mark-quote (asks about the reader's selection),
  *   create-annotation ((suuss): kind nick, start, end in code points of the body,
  *                      speaker name or "", speaker kind for a new source),
- *   delete-annotation (s: uuid), undo, redo, cancel-jobs (stops imports and exports).
+ *   delete-annotation (s: uuid), undo, redo (with a toast saying what was undone),
+ *   show-page (s: page name), find (in the page shown), search (the whole project),
+ *   cancel-jobs (stops imports and exports).
  */
 
 AttestWindow          *attest_window_new              (AttestApplication *application,
@@ -33,6 +40,18 @@ AttestWindow          *attest_window_new              (AttestApplication *applic
 AttestStore           *attest_window_get_store        (AttestWindow      *self);
 void                   attest_window_set_store        (AttestWindow      *self,
                                                        AttestStore       *store);
+/* The name of the page shown, e.g. "articles". */
+const char            *attest_window_get_page         (AttestWindow      *self);
+/* Adds a page of the project (see attest-window-pages.c); its actions and keys are its own. */
+void                   attest_window_add_page         (AttestWindow      *self,
+                                                       GtkWidget         *page,
+                                                       const char        *name,
+                                                       const char        *title,
+                                                       const char        *icon_name);
+AttestArticlesPage    *attest_window_get_articles_page (AttestWindow     *self);
+GtkWidget             *attest_window_get_sources_view (AttestWindow      *self);
+GtkWidget             *attest_window_get_codebook_view (AttestWindow     *self);
+GtkWidget             *attest_window_get_search_popover (AttestWindow    *self);
 /* The article list as shown, with its selection. */
 GtkSingleSelection    *attest_window_get_selection    (AttestWindow      *self);
 AttestReader          *attest_window_get_reader       (AttestWindow      *self);

@@ -406,6 +406,54 @@ test_actors_and_delete (Fixture       *f,
 }
 
 static void
+test_grouped_save (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestIncident) incident = NULL;
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_incident_actor_free);
+  g_autoptr(GPtrArray) all = NULL;
+  AttestIncidentActor *isis = g_new0 (AttestIncidentActor, 1);
+  AttestIncidentFields fields;
+
+  isis->name = g_strdup ("Islamic State");
+  isis->role = g_strdup ("perpetrator");
+  g_ptr_array_add (actors, isis);
+  attest_incident_fields_init (&fields);
+  fields.title = "Ambush";
+
+  /* The incident and its actors are one step: one undo takes both. */
+  g_assert_true (attest_store_begin_group (f->store, "Record incident", &error));
+  incident = attest_store_save_incident (f->store, NULL, &fields, &error);
+  g_assert_true (attest_store_set_incident_actors (f->store, attest_incident_get_uuid (incident),
+                                                   actors, &error));
+  g_assert_true (attest_store_end_group (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (attest_store_get_undo_label (f->store), ==, "Record incident");
+  g_assert_true (attest_store_undo (f->store, &error));
+  all = attest_store_list_incidents (f->store, &error);
+  g_assert_cmpuint (all->len, ==, 0);
+  g_assert_false (attest_store_can_undo (f->store));
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* A failing part takes the whole group with it. */
+  g_clear_object (&incident);
+  g_assert_true (attest_store_begin_group (f->store, "Record incident", &error));
+  incident = attest_store_save_incident (f->store, NULL, &fields, &error);
+  g_assert_nonnull (incident);
+  g_free (isis->role);
+  isis->role = g_strdup ("bystander");
+  g_assert_false (attest_store_set_incident_actors (f->store,
+                                                    attest_incident_get_uuid (incident), actors,
+                                                    &error));
+  g_clear_error (&error);
+  g_assert_false (attest_store_end_group (f->store, TRUE, &error));
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED);
+  all = attest_store_list_incidents (f->store, NULL);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
+static void
 test_event_types (Fixture       *f,
                   gconstpointer  data)
 {
@@ -436,6 +484,7 @@ main (int   argc,
   ADD ("evidence-survives-merge", test_evidence_survives_merge);
   ADD ("actors-and-delete", test_actors_and_delete);
   ADD ("event-types", test_event_types);
+  ADD ("grouped-save", test_grouped_save);
 
 #undef ADD
 

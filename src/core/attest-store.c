@@ -58,6 +58,8 @@ struct _AttestStore
   GHashTable *statements;  /* SQL text → prepared sqlite3_stmt, for hot paths */
   Change   *recording;
   gboolean  in_batch;
+  gboolean  group_open;
+  gboolean  group_failed;
   gboolean  batch_dirty;
   GQueue    undo_stack;  /* Change, newest at head */
   GQueue    redo_stack;
@@ -510,6 +512,8 @@ table_topic (const char *table)
     return "tags";
   if (g_str_has_prefix (table, "collection"))
     return "collections";
+  if (g_str_has_prefix (table, "place"))
+    return "places";
   return table;
 }
 
@@ -1127,12 +1131,64 @@ _attest_store_run_change (AttestStore        *self,
                           gpointer            data,
                           GError            **error)
 {
+  /* Inside a group the change is already open: this edit joins it. */
+  if (self->group_open)
+    {
+      if (!fn (self, data, error))
+        {
+          self->group_failed = TRUE;
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   if (!_attest_store_begin_change (self, label, error))
     return FALSE;
   if (!fn (self, data, error))
     {
       _attest_store_rollback_change (self);
       return FALSE;
+    }
+  return _attest_store_commit_change (self, error);
+}
+
+gboolean
+attest_store_begin_group (AttestStore  *self,
+                          const char   *label,
+                          GError      **error)
+{
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->group_open, FALSE);
+
+  if (!_attest_store_begin_change (self, label, error))
+    return FALSE;
+  self->group_open = TRUE;
+  self->group_failed = FALSE;
+  return TRUE;
+}
+
+gboolean
+attest_store_end_group (AttestStore  *self,
+                        gboolean      commit,
+                        GError      **error)
+{
+  gboolean failed;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->group_open, FALSE);
+
+  failed = self->group_failed;
+  self->group_open = FALSE;
+  self->group_failed = FALSE;
+
+  /* One edit of the group failed: none of them stays. */
+  if (!commit || failed)
+    {
+      _attest_store_rollback_change (self);
+      if (commit)
+        g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
+                             _("Part of the change failed, so none of it was made."));
+      return !commit;
     }
   return _attest_store_commit_change (self, error);
 }

@@ -487,6 +487,16 @@ GStrv             attest_store_list_collection_articles (AttestStore *self,
                                                   const char         *uuid,
                                                   GError            **error);
 
+/* Several edits as one undo step, e.g. an incident and its actors: every operation between
+ * begin and end joins the group. end_group with commit FALSE, or after any of them failed,
+ * undoes them all (and then returns FALSE when commit was asked). */
+gboolean          attest_store_begin_group       (AttestStore        *self,
+                                                  const char         *label,
+                                                  GError            **error);
+gboolean          attest_store_end_group         (AttestStore        *self,
+                                                  gboolean            commit,
+                                                  GError            **error);
+
 /* Undo and redo */
 gboolean          attest_store_can_undo          (AttestStore        *self);
 gboolean          attest_store_can_redo          (AttestStore        *self);

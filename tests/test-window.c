@@ -1,4 +1,8 @@
-/* test-window.c: the main window, driven through its actions as a user would.
+/* test-window.c: the main window, driven through its actions and keys as a user would.
+ *
+ * Keys are "pressed" through the window's own shortcut tables (press_key ()): the shortcut
+ * a key would trigger on its way from the focus widget is found and activated, so these tests
+ * check the keys a user has, not only the actions behind them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +14,17 @@
 
 #include "attest-annotation-panel.h"
 #include "attest-article-details.h"
+#include "attest-articles-page.h"
+#include "attest-codebook-view.h"
 #include "attest-core.h"
+#include "attest-find-bar.h"
+#include "attest-inspector.h"
 #include "attest-jobs.h"
 #include "attest-quote-dialog.h"
 #include "attest-reader.h"
+#include "attest-search-popover.h"
+#include "attest-sources-view.h"
+#include "attest-speaker-popover.h"
 #include "attest-url-dialog.h"
 #include "attest-window.h"
 
@@ -114,6 +125,55 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_visible_speaker_popover (GtkWidget     *widget,
+                            gconstpointer  unused)
+{
+  return ATTEST_IS_SPEAKER_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_type_search_entry (GtkWidget     *widget,
+                      gconstpointer  unused)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)) &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* The text part of an editable widget, which has the keyboard focus. */
+static GtkWidget *
+gtk_text_get_first_child_text (GtkWidget *editable)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+
+  return delegate != NULL ? GTK_WIDGET (delegate) : editable;
+}
+
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -222,6 +282,18 @@ fixture_set_up (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_nonnull (fixture->article_uuid);
     }
+
+  /* Settings live in memory for the whole run: each test starts from the defaults. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.attest.Attest");
+    const char *keys[] = {
+      "visible-page", "coder-name", "default-annotation-kind", "highlight-direct",
+      "highlight-indirect", "highlight-claim", "highlight-note",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_settings_reset (settings, keys[i]);
+  }
 
   fixture->window = attest_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
@@ -1393,6 +1465,1174 @@ test_web_address_check (void)
     }
 }
 
+/* Keys, as the window's shortcut tables take them */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers);
+  /* GTK keeps Shift+Tab as Tab with Shift, as GDK reports it. */
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    keyval = GDK_KEY_Tab;
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) ==
+           gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+  return FALSE;
+}
+
+static gboolean
+run_shortcuts (GtkWidget          *widget,
+               GtkPropagationPhase phase,
+               guint               keyval,
+               GdkModifierType     modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed with the focus on widget: the capture phase from the window down, then the
+ * bubble phase back up, as GTK runs shortcut controllers. TRUE when a shortcut took it. */
+static gboolean
+press_key (GtkWidget       *focus,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+  for (guint i = 0; i < path->len && !handled; i++)
+    handled = run_shortcuts (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, modifiers);
+  for (guint i = path->len; i > 0 && !handled; i--)
+    handled = run_shortcuts (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers);
+  spin ();
+  return handled;
+}
+
+static GtkWidget *
+reader_text_view (Fixture *fixture)
+{
+  return GTK_WIDGET (attest_reader_get_text_view (attest_window_get_reader (fixture->window)));
+}
+
+static AttestArticlesPage *
+articles_page (Fixture *fixture)
+{
+  return attest_window_get_articles_page (fixture->window);
+}
+
+/* The one open: the inspector has a speaker popover of its own. */
+static AttestSpeakerPopover *
+open_speaker_popover (Fixture *fixture)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (articles_page (fixture)),
+                                    is_visible_speaker_popover, NULL);
+
+  return popover != NULL ? ATTEST_SPEAKER_POPOVER (popover) : NULL;
+}
+
+/* Types into the popover's search field one key at a time; returns the keys typed. */
+static guint
+type_text (GtkWidget  *entry,
+           const char *text)
+{
+  guint keys = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (entry), p, g_utf8_next_char (p) - p, &position);
+      keys++;
+      spin ();
+    }
+  return keys;
+}
+
+static AttestSource *
+add_source (Fixture    *fixture,
+            const char *name,
+            const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  AttestSource *source = attest_store_create_source (fixture->store, name, kind, &error);
+
+  g_assert_no_error (error);
+  return source;
+}
+
+/* The span of words in the open article's body, in code points. */
+static void
+find_span (Fixture    *fixture,
+           const char *words,
+           guint      *start,
+           guint      *end)
+{
+  AttestArticle *article = attest_reader_get_article (attest_window_get_reader (fixture->window));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (article);
+  g_assert_true (attest_find_unique_span (attest_article_get_body (article), words, start, end,
+                                          &error));
+  g_assert_no_error (error);
+}
+
+static void
+select_in_reader (Fixture *fixture,
+                  guint    start,
+                  guint    end)
+{
+  AttestReader *reader = attest_window_get_reader (fixture->window);
+  GtkTextBuffer *buffer = attest_reader_get_buffer (reader);
+  guint offset = attest_reader_get_body_offset (reader);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, offset + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, offset + end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  spin ();
+}
+
+static AttestAnnotation *
+only_annotation (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotations = attest_store_list_annotations (fixture->store, fixture->article_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (annotations, 0));
+}
+
+static AttestAnnotation *
+mark_words (Fixture              *fixture,
+            const char           *words,
+            AttestAnnotationKind  kind,
+            const char           *speaker)
+{
+  g_autoptr(GError) error = NULL;
+  AttestAnnotation *annotation;
+  guint start, end;
+
+  find_span (fixture, words, &start, &end);
+  annotation = attest_store_annotate_span (fixture->store, fixture->article_uuid, kind, start, end,
+                                           speaker, "official", NULL, NULL, &error);
+  g_assert_no_error (error);
+  spin ();
+  return annotation;
+}
+
+static void
+reread (Fixture           *fixture,
+        AttestAnnotation **annotation)
+{
+  AttestAnnotation *fresh = attest_store_get_annotation (fixture->store,
+                                                         attest_annotation_get_uuid (*annotation),
+                                                         NULL);
+
+  g_assert_nonnull (fresh);
+  g_object_unref (*annotation);
+  *annotation = fresh;
+}
+
+static void
+open_first_article (Fixture *fixture)
+{
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window), 0);
+  spin ();
+  g_assert_nonnull (attest_reader_get_article (attest_window_get_reader (fixture->window)));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+is_mapped_toast (GtkWidget     *widget,
+                 gconstpointer  unused)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), "toast") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The title of the toast on screen. */
+static const char *
+toast_text (Fixture *fixture)
+{
+  GtkWidget *toast = find_widget (GTK_WIDGET (fixture->window), is_mapped_toast, NULL);
+  GtkWidget *label = toast != NULL ? find_widget (toast, is_label, NULL) : NULL;
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The reader's keys: mark and name the speaker */
+
+/* q, four letters of the speaker's name, Enter. */
+#define KEYS_TO_MARK_A_QUOTE 6
+
+static void
+test_keyboard_quote (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AttestSource) khafaji = add_source (fixture, SPEAKER, "official");
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  AttestReader *reader = attest_window_get_reader (fixture->window);
+  AttestSpeakerPopover *popover;
+  GtkWidget *entry;
+  guint start, end, keys = 0;
+
+  open_first_article (fixture);
+  find_span (fixture, QUOTE, &start, &end);
+  select_in_reader (fixture, start, end);
+
+  /* Without a selection the key does nothing and goes on. */
+  g_assert_null (open_speaker_popover (fixture));
+
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_q, 0));
+  keys++;
+  /* Marked at once, without a speaker yet; the popover asks for one at the quote. */
+  annotation = only_annotation (fixture);
+  g_assert_cmpint (attest_annotation_get_kind (annotation), ==, ATTEST_ANNOTATION_DIRECT);
+  g_assert_null (attest_annotation_get_speaker_uuid (annotation));
+  g_clear_object (&annotation);
+  popover = open_speaker_popover (fixture);
+  g_assert_nonnull (popover);
+  g_assert_cmpstr (attest_speaker_popover_get_heading (popover), ==, "Who said it?");
+  entry = find_widget (GTK_WIDGET (popover), is_type_search_entry, NULL);
+  g_assert_true (gtk_widget_has_focus (gtk_text_get_first_child_text (entry)));
+
+  keys += type_text (entry, "khaf");
+  g_signal_emit_by_name (entry, "activate");
+  keys++;
+  spin ();
+  g_assert_cmpuint (keys, <=, KEYS_TO_MARK_A_QUOTE);
+  g_assert_null (open_speaker_popover (fixture));
+
+  /* A direct quote by the source that was there, highlighted exactly over its words. */
+  annotation = only_annotation (fixture);
+  g_assert_cmpint (attest_annotation_get_kind (annotation), ==, ATTEST_ANNOTATION_DIRECT);
+  g_assert_cmpstr (attest_annotation_get_speaker_uuid (annotation), ==,
+                   attest_source_get_uuid (khafaji));
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, QUOTE);
+  g_assert_true (buffer_has_tag_exactly (reader, ATTEST_ANNOTATION_DIRECT, start, end));
+  {
+    g_autoptr(GPtrArray) sources = attest_store_list_sources (fixture->store, NULL);
+
+    g_assert_cmpuint (sources->len, ==, 1);
+  }
+  /* Selected and shown in the inspector; the focus is back in the text for the next key. */
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_inspector_get_annotation (
+                     attest_articles_page_get_inspector (articles_page (fixture)))), ==,
+                   attest_annotation_get_uuid (annotation));
+  g_assert_true (gtk_widget_has_focus (reader_text_view (fixture)));
+
+  /* The mark and its speaker are one step: one undo takes both, and says so. */
+  g_assert_cmpstr (attest_store_get_undo_label (fixture->store), ==, "Mark quote");
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
+  assert_no_annotations (fixture);
+  g_assert_cmpstr (toast_text (fixture), ==, "Undid “Mark quote”");
+  /* What is left to undo is what the test did before. */
+  g_assert_cmpstr (attest_store_get_undo_label (fixture->store), ==, "Add source");
+}
+
+static void
+test_keyboard_new_speaker (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AttestSource) khafaji = add_source (fixture, SPEAKER, "official");
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  g_autoptr(AttestSource) created = NULL;
+  AttestSpeakerPopover *popover;
+  GtkWidget *entry;
+  guint start, end;
+
+  open_first_article (fixture);
+  find_span (fixture, "the most sophisticated of the organization in years", &start, &end);
+  select_in_reader (fixture, start, end);
+
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_i, 0));
+  popover = open_speaker_popover (fixture);
+  g_assert_nonnull (popover);
+  entry = find_widget (GTK_WIDGET (popover), is_type_search_entry, NULL);
+  type_text (entry, "Washington Post");
+  /* No source has the name: Enter makes one. */
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+
+  created = attest_store_find_source (fixture->store, "Washington Post", NULL);
+  g_assert_nonnull (created);
+  annotation = only_annotation (fixture);
+  g_assert_cmpint (attest_annotation_get_kind (annotation), ==, ATTEST_ANNOTATION_INDIRECT);
+  g_assert_cmpstr (attest_annotation_get_speaker_uuid (annotation), ==,
+                   attest_source_get_uuid (created));
+
+  /* One undo takes the quote and the new source. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  spin ();
+  assert_no_annotations (fixture);
+  g_clear_object (&created);
+  created = attest_store_find_source (fixture->store, "Washington Post", NULL);
+  g_assert_null (created);
+
+  /* Escape in the popover leaves the quote without a speaker. */
+  select_in_reader (fixture, start, end);
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_q, 0));
+  popover = open_speaker_popover (fixture);
+  g_assert_nonnull (popover);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin ();
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_null (attest_annotation_get_speaker_uuid (annotation));
+
+  /* s sets it later, on the selected annotation. */
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_s, 0));
+  popover = open_speaker_popover (fixture);
+  g_assert_nonnull (popover);
+  entry = find_widget (GTK_WIDGET (popover), is_type_search_entry, NULL);
+  type_text (entry, "tahs");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_speaker_uuid (annotation), ==,
+                   attest_source_get_uuid (khafaji));
+}
+
+static void
+test_keyboard_span (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  GtkWidget *text_view;
+  guint start, end;
+
+  open_first_article (fixture);
+  text_view = reader_text_view (fixture);
+  find_span (fixture, "The Corona virus is an important", &start, &end);
+  select_in_reader (fixture, start, end);
+
+  /* A claim has no popover: the key marks it and that is all. */
+  g_assert_true (press_key (text_view, GDK_KEY_c, 0));
+  g_assert_null (open_speaker_popover (fixture));
+  annotation = only_annotation (fixture);
+  g_assert_cmpint (attest_annotation_get_kind (annotation), ==, ATTEST_ANNOTATION_CLAIM);
+
+  /* The end goes a word further, and back; the start a word earlier, and back. */
+  g_assert_true (press_key (text_view, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==,
+                   "The Corona virus is an important factor");
+  /* The reader follows: the new span is selected, and highlighted. */
+  {
+    guint s, e;
+
+    g_assert_true (attest_reader_get_selection (attest_window_get_reader (fixture->window), &s, &e));
+    g_assert_cmpuint (e, ==, attest_annotation_get_end (annotation));
+    g_assert_true (buffer_has_tag_exactly (attest_window_get_reader (fixture->window),
+                                           ATTEST_ANNOTATION_CLAIM, s, e));
+  }
+  g_assert_true (press_key (text_view, GDK_KEY_Left, GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, "The Corona virus is an important");
+  g_assert_true (press_key (text_view, GDK_KEY_Down, GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, "Corona virus is an important");
+  g_assert_true (press_key (text_view, GDK_KEY_Up, GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, "The Corona virus is an important");
+
+  /* The menu says what an undo would do; the toast what it did. */
+  g_assert_cmpstr (attest_store_get_undo_label (fixture->store), ==, "Change span");
+  {
+    GtkWidget *menu_button = find_widget (GTK_WIDGET (fixture->window), is_primary_menu_button, NULL);
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+
+    g_assert_true (menu_has_label (menu, "_Undo Change span"));
+  }
+  g_assert_true (press_key (text_view, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpstr (toast_text (fixture), ==, "Undid “Change span”");
+  g_clear_object (&annotation);
+  annotation = only_annotation (fixture);
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, "Corona virus is an important");
+  g_assert_true (press_key (text_view, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (toast_text (fixture), ==, "Redid “Change span”");
+
+  /* Delete takes the selected annotation away. */
+  g_assert_true (press_key (text_view, GDK_KEY_Delete, 0));
+  assert_no_annotations (fixture);
+  /* With none selected, there is nothing for it to delete. */
+  g_assert_null (attest_articles_page_get_selected_annotation (articles_page (fixture)));
+  press_key (text_view, GDK_KEY_Delete, 0);
+  assert_no_annotations (fixture);
+}
+
+static void
+test_keyboard_next (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) first = NULL;
+  g_autoptr(AttestAnnotation) second = NULL;
+  g_autoptr(AttestAnnotation) third = NULL;
+  AttestArticlesPage *page;
+  GtkWidget *text_view;
+
+  open_first_article (fixture);
+  page = articles_page (fixture);
+  text_view = reader_text_view (fixture);
+  third = mark_words (fixture, "We are tense,", ATTEST_ANNOTATION_DIRECT, "Baquba resident");
+  first = mark_words (fixture, QUOTE, ATTEST_ANNOTATION_DIRECT, SPEAKER);
+  second = mark_words (fixture, "the most sophisticated of the organization in years",
+                       ATTEST_ANNOTATION_CLAIM, NULL);
+  gtk_widget_grab_focus (text_view);
+
+  /* Tab goes through them in the order of the text, then lets the focus move on. */
+  g_assert_true (press_key (text_view, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_articles_page_get_selected_annotation (page)), ==,
+                   attest_annotation_get_uuid (first));
+  g_assert_true (press_key (text_view, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_articles_page_get_selected_annotation (page)), ==,
+                   attest_annotation_get_uuid (second));
+  g_assert_true (press_key (text_view, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_articles_page_get_selected_annotation (page)), ==,
+                   attest_annotation_get_uuid (third));
+  /* After the last one, Tab is the window's again: the focus moves on. */
+  press_key (text_view, GDK_KEY_Tab, 0);
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_articles_page_get_selected_annotation (page)), ==,
+                   attest_annotation_get_uuid (third));
+  g_assert_false (gtk_widget_has_focus (text_view));
+  gtk_widget_grab_focus (text_view);
+  g_assert_true (press_key (text_view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpstr (attest_annotation_get_uuid (attest_articles_page_get_selected_annotation (page)), ==,
+                   attest_annotation_get_uuid (second));
+  /* The list beside the text follows. */
+  g_assert_cmpstr (attest_annotation_panel_get_selected (attest_window_get_panel (fixture->window)),
+                   ==, attest_annotation_get_uuid (second));
+
+  /* Escape lets go of it. */
+  g_assert_true (press_key (text_view, GDK_KEY_Escape, 0));
+  g_assert_null (attest_articles_page_get_selected_annotation (page));
+  g_assert_null (attest_inspector_get_annotation (attest_articles_page_get_inspector (page)));
+}
+
+/* Clicks on overlapping highlights */
+
+static void
+click_at_offset (Fixture *fixture,
+                 guint    offset)
+{
+  AttestReader *reader = attest_window_get_reader (fixture->window);
+  GtkTextView *text_view = attest_reader_get_text_view (reader);
+  GtkTextBuffer *buffer = attest_reader_get_buffer (reader);
+  GdkRectangle location;
+  GtkTextIter iter;
+  int x, y;
+
+  /* Where the character is on screen, as a pointer would find it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, attest_reader_get_body_offset (reader) + offset);
+  gtk_text_view_scroll_to_iter (text_view, &iter, 0.0, TRUE, 0.0, 0.5);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + location.width / 2,
+                                         location.y + location.height / 2, &x, &y);
+  /* A click leaves no selection behind. */
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  attest_reader_click_at (reader, x, y);
+  spin ();
+}
+
+static const char *
+inspected (Fixture *fixture)
+{
+  AttestAnnotation *annotation =
+    attest_inspector_get_annotation (attest_articles_page_get_inspector (articles_page (fixture)));
+
+  return annotation != NULL ? attest_annotation_get_uuid (annotation) : NULL;
+}
+
+static void
+test_overlap_click (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) outer = NULL;
+  g_autoptr(AttestAnnotation) inner = NULL;
+  AttestReader *reader;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GdkRGBA *both = NULL, *only_outer = NULL;
+  guint start, end;
+
+  open_first_article (fixture);
+  reader = attest_window_get_reader (fixture->window);
+  buffer = attest_reader_get_buffer (reader);
+  outer = mark_words (fixture, QUOTE " Given that some of the soldiers", ATTEST_ANNOTATION_DIRECT,
+                      SPEAKER);
+  inner = mark_words (fixture, "an important factor", ATTEST_ANNOTATION_CLAIM, NULL);
+  find_span (fixture, "an important factor", &start, &end);
+
+  /* Both stay visible: where they overlap the colours add up. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, attest_reader_get_body_offset (reader) + start + 1);
+  g_assert_true (gtk_text_iter_has_tag (&iter, attest_reader_get_kind_tag (reader, ATTEST_ANNOTATION_DIRECT)));
+  g_assert_true (gtk_text_iter_has_tag (&iter, attest_reader_get_kind_tag (reader, ATTEST_ANNOTATION_CLAIM)));
+  {
+    g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+    GtkTextIter before = iter;
+
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        gboolean set = FALSE;
+
+        g_object_get (l->data, "background-set", &set, NULL);
+        if (set)
+          g_object_get (l->data, "background-rgba", &both, NULL);
+      }
+    gtk_text_iter_set_offset (&before, attest_reader_get_body_offset (reader) + start - 3);
+    g_slist_free (tags);
+    tags = gtk_text_iter_get_tags (&before);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        gboolean set = FALSE;
+
+        g_object_get (l->data, "background-set", &set, NULL);
+        if (set)
+          g_object_get (l->data, "background-rgba", &only_outer, NULL);
+      }
+  }
+  g_assert_nonnull (both);
+  g_assert_nonnull (only_outer);
+  g_assert_cmpfloat (both->alpha, >, only_outer->alpha);
+  gdk_rgba_free (both);
+  gdk_rgba_free (only_outer);
+
+  /* The first click picks the innermost; the next ones cycle through the others there. */
+  click_at_offset (fixture, start + 3);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (inner));
+  {
+    guint s, e;
+
+    g_assert_true (attest_reader_get_selection (reader, &s, &e));
+    g_assert_cmpuint (s, ==, start);
+    g_assert_cmpuint (e, ==, end);
+  }
+  click_at_offset (fixture, start + 3);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (outer));
+  click_at_offset (fixture, start + 3);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (inner));
+
+  /* Where only the outer one is, a click picks it; outside both, nothing. */
+  click_at_offset (fixture, attest_annotation_get_start (outer) + 2);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (outer));
+  click_at_offset (fixture, attest_annotation_get_end (outer) + 20);
+  g_assert_null (inspected (fixture));
+}
+
+/* The codebook's tag filter */
+
+static void
+test_tag_filter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) tagged_child = NULL;
+  g_autoptr(AttestAnnotation) untagged = NULL;
+  g_autoptr(AttestAnnotation) tagged_parent = NULL;
+  g_autoptr(AttestTag) violence = NULL;
+  g_autoptr(AttestTag) ambush = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  AttestCodebookView *codebook;
+  AttestReader *reader;
+  GtkWidget *chip;
+  GdkRGBA color, expected;
+
+  open_first_article (fixture);
+  reader = attest_window_get_reader (fixture->window);
+  codebook = ATTEST_CODEBOOK_VIEW (attest_window_get_codebook_view (fixture->window));
+  violence = attest_store_create_tag (fixture->store, "Violence", NULL, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  ambush = attest_store_create_tag (fixture->store, "Ambush", attest_tag_get_uuid (violence),
+                                    "#ff7800", NULL, &error);
+  g_assert_no_error (error);
+  tagged_child = mark_words (fixture, "they did not have night vision goggles",
+                             ATTEST_ANNOTATION_INDIRECT, "The crowd");
+  untagged = mark_words (fixture, QUOTE, ATTEST_ANNOTATION_DIRECT, SPEAKER);
+  tagged_parent = mark_words (fixture, "We are tense,", ATTEST_ANNOTATION_DIRECT, "Baquba resident");
+  g_assert_true (attest_store_set_annotation_tag (fixture->store,
+                                                  attest_annotation_get_uuid (tagged_child),
+                                                  attest_tag_get_uuid (ambush), TRUE, NULL));
+  g_assert_true (attest_store_set_annotation_tag (fixture->store,
+                                                  attest_annotation_get_uuid (tagged_parent),
+                                                  attest_tag_get_uuid (violence), TRUE, NULL));
+  spin ();
+  /* As the store has them now, with their tags. */
+  reread (fixture, &tagged_child);
+  reread (fixture, &tagged_parent);
+
+  /* "Show Annotations With This Tag", from the Codebook page. */
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_3, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "codebook");
+  g_assert_true (attest_codebook_view_select_tag (codebook, attest_tag_get_uuid (violence)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codebook), "codebook.show-annotations", NULL));
+  spin ();
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "articles");
+  g_assert_cmpstr (attest_articles_page_get_filter_tag (articles_page (fixture)), ==,
+                   attest_tag_get_uuid (violence));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  /* Only the annotations under the tag are listed and highlighted, in their tag's colour. */
+  rows = panel_rows (fixture->window);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (attest_reader_get_annotation_color (reader, tagged_child, &color));
+  gdk_rgba_parse (&expected, "#ff7800");
+  g_assert_cmpfloat_with_epsilon (color.red, expected.red, 0.01);
+  g_assert_cmpfloat_with_epsilon (color.green, expected.green, 0.01);
+  g_assert_true (attest_reader_get_annotation_color (reader, tagged_parent, &color));
+  gdk_rgba_parse (&expected, "#e01b24");
+  g_assert_cmpfloat_with_epsilon (color.red, expected.red, 0.01);
+  g_assert_false (attest_reader_get_annotation_color (reader, untagged, &color));
+  g_assert_false (buffer_has_tag_exactly (reader, ATTEST_ANNOTATION_DIRECT,
+                                          attest_annotation_get_start (untagged),
+                                          attest_annotation_get_end (untagged)));
+  g_assert_true (buffer_has_tag_exactly (reader, ATTEST_ANNOTATION_INDIRECT,
+                                         attest_annotation_get_start (tagged_child),
+                                         attest_annotation_get_end (tagged_child)));
+
+  /* The chip says so, and its button clears the filter here and in the codebook. */
+  chip = find_widget (GTK_WIDGET (fixture->window), is_mapped_label, "Filtered by “Violence”");
+  g_assert_nonnull (chip);
+  click_button (gtk_widget_get_parent (chip), NULL);
+  spin ();
+  g_assert_null (attest_articles_page_get_filter_tag (articles_page (fixture)));
+  g_assert_null (attest_codebook_view_get_filter_tag (codebook));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = panel_rows (fixture->window);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_true (attest_reader_get_annotation_color (reader, untagged, &color));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, "Filtered by “Violence”"));
+}
+
+/* Finding words */
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+  g_autofree char *folded_needle = g_utf8_casefold (needle, -1);
+  guint n = 0;
+
+  for (const char *p = strstr (folded, folded_needle); p != NULL;
+       p = strstr (p + 1, folded_needle))
+    n++;
+  return n;
+}
+
+static void
+test_find_in_article (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AttestReader *reader;
+  AttestFindBar *find_bar;
+  g_autofree char *text = NULL;
+  GtkWidget *entry;
+  guint n;
+
+  open_first_article (fixture);
+  reader = attest_window_get_reader (fixture->window);
+  find_bar = ATTEST_FIND_BAR (attest_reader_get_find_bar (reader));
+  text = reader_text (fixture->window);
+  n = count_occurrences (text, "corona");
+  g_assert_cmpuint (n, >, 2);
+
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (attest_find_bar_get_open (find_bar));
+  entry = find_widget (GTK_WIDGET (find_bar), is_type_search_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "corona");
+  g_signal_emit_by_name (entry, "search-changed");
+  spin ();
+
+  /* Every match counted and highlighted; the first one selected. */
+  g_assert_cmpuint (attest_find_bar_get_n_matches (find_bar), ==, n);
+  g_assert_cmpuint (attest_find_bar_get_current (find_bar), ==, 0);
+  {
+    g_autofree char *label = g_strdup_printf ("1 of %u", n);
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (find_bar), is_mapped_label, label));
+  }
+  {
+    GtkTextIter iter;
+    guint tagged = 0;
+
+    gtk_text_buffer_get_start_iter (attest_reader_get_buffer (reader), &iter);
+    while (gtk_text_iter_forward_to_tag_toggle (&iter, attest_find_bar_get_match_tag (find_bar)))
+      if (gtk_text_iter_starts_tag (&iter, attest_find_bar_get_match_tag (find_bar)))
+        tagged++;
+    g_assert_cmpuint (tagged, ==, n);
+  }
+
+  /* Enter and Ctrl+G go on, Shift+Enter goes back; the selection is the match. */
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpuint (attest_find_bar_get_current (find_bar), ==, 1);
+  g_assert_true (press_key (gtk_text_get_first_child_text (entry), GDK_KEY_Return, GDK_SHIFT_MASK));
+  g_assert_cmpuint (attest_find_bar_get_current (find_bar), ==, 0);
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_cmpuint (attest_find_bar_get_current (find_bar), ==, 1);
+  {
+    GtkTextIter a, b;
+    g_autofree char *selected = NULL;
+    g_autofree char *folded = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (attest_reader_get_buffer (reader), &a, &b));
+    selected = gtk_text_iter_get_text (&a, &b);
+    folded = g_utf8_casefold (selected, -1);
+    g_assert_cmpstr (folded, ==, "corona");
+  }
+
+  /* Nothing found is said, and Escape closes the bar and its highlights. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebra crossing");
+  g_signal_emit_by_name (entry, "search-changed");
+  spin ();
+  g_assert_cmpuint (attest_find_bar_get_n_matches (find_bar), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (find_bar), is_mapped_label, "No matches"));
+  g_signal_emit_by_name (entry, "stop-search");
+  spin ();
+  g_assert_false (attest_find_bar_get_open (find_bar));
+}
+
+/* Searching the whole project */
+
+static gboolean
+search_done (gpointer data)
+{
+  return !attest_search_popover_get_busy (ATTEST_SEARCH_POPOVER (data));
+}
+
+static void
+test_global_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) tense = NULL;
+  g_autoptr(AttestAnnotation) official = NULL;
+  AttestSearchPopover *search;
+  AttestReader *reader;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_first_article (fixture);
+  reader = attest_window_get_reader (fixture->window);
+  tense = mark_words (fixture, "We are tense,", ATTEST_ANNOTATION_DIRECT, NULL);
+  g_assert_true (attest_store_set_annotation_speaker_by_name (fixture->store,
+                                                              attest_annotation_get_uuid (tense),
+                                                              "Baquba resident", "resident", NULL));
+  official = mark_words (fixture, QUOTE, ATTEST_ANNOTATION_DIRECT, SPEAKER);
+  other = attest_store_import_text (fixture->store,
+                                    "Floods in Basra\n\nThe river rose overnight and residents "
+                                    "said they were tense but safe.", -1, NULL, &error);
+  g_assert_no_error (error);
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window), 1);
+  spin ();
+
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_f,
+                            GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  search = ATTEST_SEARCH_POPOVER (attest_window_get_search_popover (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (search)));
+
+  /* "tense" is in both articles; a resident's quotes only in one, in a quote. */
+  attest_search_popover_set_query (search, "tense");
+  g_assert_true (wait_until (search_done, search));
+  g_assert_cmpuint (attest_search_popover_get_n_results (search), >=, 2);
+  g_assert_true (attest_search_popover_set_source_kind (search, "resident"));
+  g_assert_true (wait_until (search_done, search));
+  g_assert_cmpuint (attest_search_popover_get_n_results (search), >=, 1);
+  {
+    GtkWidget *where = find_widget (GTK_WIDGET (search), is_mapped_label, "In an annotation");
+    GtkWidget *snippet;
+
+    g_assert_nonnull (where);
+    /* The words found are in bold. */
+    snippet = gtk_widget_get_next_sibling (where);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (snippet)), "<b>tense</b>"));
+    g_signal_emit_by_name (gtk_widget_get_ancestor (where, GTK_TYPE_LIST_BOX_ROW), "activate");
+  }
+  spin ();
+
+  /* The article opens at the hit: the quote is selected. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (search)));
+  g_assert_cmpstr (attest_article_get_uuid (attest_reader_get_article (reader)), ==,
+                   fixture->article_uuid);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (tense));
+
+  /* A hit in the text opens the article with the word found. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  spin ();
+  attest_search_popover_set_source_kind (search, NULL);
+  attest_search_popover_set_query (search, "Machishafa");
+  g_assert_true (wait_until (search_done, search));
+  g_assert_cmpuint (attest_search_popover_get_n_results (search), ==, 1);
+  attest_search_popover_activate_result (search, 0);
+  spin ();
+  {
+    guint s, e, expected_start, expected_end;
+
+    find_span (fixture, "Machishafa", &expected_start, &expected_end);
+    g_assert_true (attest_reader_get_selection (reader, &s, &e));
+    g_assert_cmpuint (s, ==, expected_start);
+    g_assert_cmpuint (e, ==, expected_end);
+  }
+
+  /* An outlet no article has finds nothing, and says so. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  spin ();
+  attest_search_popover_set_outlet (search, "Le Monde");
+  g_assert_true (wait_until (search_done, search));
+  g_assert_cmpuint (attest_search_popover_get_n_results (search), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (search), is_mapped_label, "No results"));
+  gtk_popover_popdown (GTK_POPOVER (search));
+  spin ();
+}
+
+static void
+test_snippet_markup (void)
+{
+  static const struct
+  {
+    const char *snippet;
+    const char *markup;
+  } cases[] = {
+    { "the [Corona] virus", "the <b>Corona</b> virus" },
+    { "[a] & [b] <c>", "<b>a</b> &amp; <b>b</b> &lt;c&gt;" },
+    { "no hits", "no hits" },
+    { "an [open one", "an [open one" },
+    { "stray ] bracket", "stray ] bracket" },
+    { "…[الخفاجي] قال", "…<b>الخفاجي</b> قال" },
+    { "", "" },
+    { "ends.\n\nFor [her]  part", "ends. For <b>her</b> part" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = attest_search_snippet_to_markup (cases[i].snippet);
+
+      g_test_message ("%s", cases[i].snippet);
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+    }
+}
+
+/* Right-to-left text */
+
+static void
+test_arabic (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *quote = "إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد الهجمات";
+  g_autofree char *path = g_build_filename (g_getenv ("ATTEST_SOURCE_DIR"), "tests", "fixtures",
+                                            "arabic-article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(AttestArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  AttestReader *reader;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, match_start, match_end;
+  const char *body;
+  guint start, end, expected_start;
+
+  uuid = attest_store_import_file (fixture->store, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (attest_articles_page_select_article (articles_page (fixture), uuid));
+  spin ();
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  reader = attest_window_get_reader (fixture->window);
+  buffer = attest_reader_get_buffer (reader);
+
+  /* The text view reads from the right. */
+  g_assert_cmpint (gtk_widget_get_direction (reader_text_view (fixture)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The quote, found as a user would find it, and selected. */
+  article = attest_store_get_article (fixture->store, uuid, NULL);
+  body = attest_article_get_body (article);
+  expected_start = g_utf8_pointer_to_offset (body, strstr (body, quote));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, attest_reader_get_body_offset (reader));
+  g_assert_true (gtk_text_iter_forward_search (&iter, quote, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  spin ();
+  g_assert_true (attest_reader_get_selection (reader, &start, &end));
+  g_assert_cmpuint (start, ==, expected_start);
+  /* Code points, marks included: not characters a reader counts, not bytes. */
+  g_assert_cmpuint (end - start, ==, g_utf8_strlen (quote, -1));
+  g_assert_cmpuint (end - start, >, 41);
+
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_q, 0));
+  g_assert_nonnull (open_speaker_popover (fixture));
+  {
+    GtkWidget *entry = find_widget (GTK_WIDGET (open_speaker_popover (fixture)),
+                                    is_type_search_entry, NULL);
+
+    type_text (entry, "تحسين الخفاجي");
+    g_signal_emit_by_name (entry, "activate");
+    spin ();
+  }
+
+  annotations = attest_store_list_annotations (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  annotation = g_object_ref (g_ptr_array_index (annotations, 0));
+  g_assert_cmpuint (attest_annotation_get_start (annotation), ==, expected_start);
+  g_assert_cmpuint (attest_annotation_get_end (annotation), ==,
+                    expected_start + g_utf8_strlen (quote, -1));
+  g_assert_cmpstr (attest_annotation_get_exact (annotation), ==, quote);
+  g_assert_cmpstr (attest_annotation_get_speaker_name (annotation), ==, "تحسين الخفاجي");
+  g_assert_true (buffer_has_tag_exactly (reader, ATTEST_ANNOTATION_DIRECT, start, end));
+
+  /* A word more, by Arabic word boundaries. */
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Up, GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = attest_store_list_annotations (fixture->store, uuid, NULL);
+  g_assert_cmpstr (attest_annotation_get_exact (g_ptr_array_index (annotations, 0)), ==,
+                   "الخفاجي: «إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد الهجمات");
+}
+
+/* Pages */
+
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.attest.Attest");
+  g_autofree char *saved = NULL;
+  AttestWindow *second;
+
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "articles");
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "sources");
+  g_assert_true (gtk_widget_get_mapped (attest_window_get_sources_view (fixture->window)));
+  saved = g_settings_get_string (settings, "visible-page");
+  g_assert_cmpstr (saved, ==, "sources");
+
+  /* A page not there yet (incidents) leaves the window where it is. */
+  press_key (GTK_WIDGET (fixture->window), GDK_KEY_4, GDK_ALT_MASK);
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "sources");
+
+  /* The next window opens on it. */
+  second = attest_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (second));
+  spin ();
+  g_assert_cmpstr (attest_window_get_page (second), ==, "sources");
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin ();
+
+  /* A page added later is shown with its key, and remembered like the others. */
+  attest_window_add_page (fixture->window, adw_status_page_new (), "incidents", "_Incidents",
+                          "find-location-symbolic");
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "incidents");
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "articles");
+  g_assert_true (is_status_page_mapped (GTK_WINDOW (fixture->window), "No Article Selected"));
+}
+
+static void
+test_merge_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AttestSource) tahsin = add_source (fixture, SPEAKER, "official");
+  g_autoptr(AttestSource) short_name = add_source (fixture, "Al-Khafaji", "official");
+  g_autoptr(GPtrArray) sources = NULL;
+  AttestSourcesView *view = ATTEST_SOURCES_VIEW (attest_window_get_sources_view (fixture->window));
+  AttestSpeakerPopover *chooser;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_true (attest_sources_view_select_source (view, attest_source_get_uuid (short_name)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sources.merge", NULL));
+  spin ();
+  chooser = ATTEST_SPEAKER_POPOVER (find_widget (GTK_WIDGET (view), is_visible_speaker_popover, NULL));
+  entry = find_widget (GTK_WIDGET (chooser), is_type_search_entry, NULL);
+  type_text (entry, "tahsin");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  click_button (GTK_WIDGET (dialog), "_Merge");
+  spin ();
+  sources = attest_store_list_sources (fixture->store, NULL);
+  g_assert_cmpuint (sources->len, ==, 1);
+
+  /* Ctrl+Z in the window, with the sources page in front, brings both back. */
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+  sources = attest_store_list_sources (fixture->store, NULL);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (toast_text (fixture), ==, "Undid “Merge sources”");
+}
+
+static void
+test_open_from_sources (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) quote = NULL;
+  AttestSourcesView *view = ATTEST_SOURCES_VIEW (attest_window_get_sources_view (fixture->window));
+
+  open_first_article (fixture);
+  quote = mark_words (fixture, QUOTE, ATTEST_ANNOTATION_DIRECT, SPEAKER);
+  /* Another article is open when the user goes to the sources. */
+  gtk_single_selection_set_selected (attest_window_get_selection (fixture->window),
+                                     GTK_INVALID_LIST_POSITION);
+  spin ();
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_2, GDK_ALT_MASK));
+
+  g_signal_emit_by_name (view, "open-annotation", fixture->article_uuid,
+                         attest_annotation_get_uuid (quote));
+  spin ();
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "articles");
+  g_assert_cmpstr (attest_article_get_uuid (selected_article (fixture->window)), ==,
+                   fixture->article_uuid);
+  g_assert_cmpstr (inspected (fixture), ==, attest_annotation_get_uuid (quote));
+  {
+    guint s, e;
+
+    g_assert_true (attest_reader_get_selection (attest_window_get_reader (fixture->window), &s, &e));
+    g_assert_cmpuint (s, ==, attest_annotation_get_start (quote));
+    g_assert_cmpuint (e, ==, attest_annotation_get_end (quote));
+  }
+}
+
+/* Preferences the window follows */
+
+static void
+test_preferences_followed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.attest.Attest");
+  g_autoptr(AttestAnnotation) annotation = NULL;
+  AttestReader *reader;
+  AttestQuoteDialog *dialog;
+  GdkRGBA red = { 1.0, 0.0, 0.0, 0.5 };
+  guint start, end;
+
+  open_first_article (fixture);
+  reader = attest_window_get_reader (fixture->window);
+  g_settings_set_string (settings, "coder-name", "Rana");
+  g_settings_set_string (settings, "default-annotation-kind", "claim");
+  g_settings_set_string (settings, "highlight-claim", "rgba(255,0,0,0.5)");
+  spin ();
+  g_assert_true (gdk_rgba_equal (attest_reader_get_kind_color (reader, ATTEST_ANNOTATION_CLAIM),
+                                 &red));
+
+  /* "a" marks the default kind; the coder is recorded. */
+  find_span (fixture, QUOTE, &start, &end);
+  select_in_reader (fixture, start, end);
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_a, 0));
+  annotation = only_annotation (fixture);
+  g_assert_cmpint (attest_annotation_get_kind (annotation), ==, ATTEST_ANNOTATION_CLAIM);
+  g_assert_cmpstr (attest_annotation_get_coder (annotation), ==, "Rana");
+  {
+    GdkRGBA color;
+
+    g_assert_true (attest_reader_get_annotation_color (reader, annotation, &color));
+    g_assert_true (gdk_rgba_equal (&color, &red));
+  }
+
+  /* The Mark Quote dialog starts on it too. */
+  select_in_reader (fixture, start, start + 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark-quote", NULL));
+  spin ();
+  dialog = find_quote_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (attest_quote_dialog_get_kind (dialog), ==, ATTEST_ANNOTATION_CLAIM);
+  click_button (GTK_WIDGET (dialog), "_Cancel");
+  spin ();
+}
+
+/* The shortcuts window lists the keys the window has. */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/attest/Attest/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) listed = g_string_new (" ");
+  const char *keys[] = {
+    "q", "i", "c", "n", "a", "s", "Tab", "Delete", "Escape", "<Alt>1", "<Alt>2", "<Alt>3",
+    "<Control>f", "<Control><Shift>f", "<Control>z", "<Control><Shift>z", "<Control>m",
+    "<Shift><Alt>Right", "<Shift><Alt>Left", "<Shift><Alt>Up", "<Shift><Alt>Down",
+    "<Control>comma",
+  };
+  GtkWidget *w;
+
+  /* Every accelerator written in the window, space-separated. */
+  for (w = overlay; w != NULL; )
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (w))
+        {
+          g_autofree char *accel = NULL;
+
+          g_object_get (w, "accelerator", &accel, NULL);
+          g_string_append_printf (listed, "%s ", accel);
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != overlay && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == overlay) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = g_strdup_printf (" %s ", keys[i]);
+
+      g_test_message ("%s", keys[i]);
+      g_assert_nonnull (strstr (listed->str, key));
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1437,6 +2677,21 @@ main (int   argc,
   ADD ("drop-links", test_drop_links, "project");
   ADD ("article-details", test_article_details, "project");
   ADD ("article-details-cancel", test_article_details_cancel, "project");
+  ADD ("keyboard/quote", test_keyboard_quote, "project");
+  ADD ("keyboard/new-speaker", test_keyboard_new_speaker, "project");
+  ADD ("keyboard/span", test_keyboard_span, "project");
+  ADD ("keyboard/next", test_keyboard_next, "project");
+  ADD ("overlap-click", test_overlap_click, "project");
+  ADD ("tag-filter", test_tag_filter, "project");
+  ADD ("find-in-article", test_find_in_article, "project");
+  ADD ("global-search", test_global_search, "project");
+  ADD ("arabic", test_arabic, "project");
+  ADD ("pages", test_pages, "project");
+  ADD ("merge-undo", test_merge_undo, "project");
+  ADD ("open-from-sources", test_open_from_sources, "project");
+  ADD ("preferences-followed", test_preferences_followed, "project");
+  ADD ("shortcuts-window", test_shortcuts_window, "project");
+  g_test_add_func ("/attest/window/snippet-markup", test_snippet_markup);
   g_test_add_func ("/attest/window/published-check", test_published_check);
   g_test_add_func ("/attest/window/web-address-check", test_web_address_check);
 

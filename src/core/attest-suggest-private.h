@@ -115,13 +115,16 @@ typedef struct
   GPtrArray             *sources;   /* AttestSource, may be NULL */
   GPtrArray             *places;    /* AttestPlace, may be NULL */
   GPtrArray             *out;       /* AttestSuggestion */
+  _Token                 beyond;    /* what _tok () gives past the last token */
 } _SuggestText;
 
+/* The token at i; past the end, a token that is nothing (no word, no paragraph, no
+ * sentence), so that rules may look ahead without counting. */
 static inline _Token *
 _tok (_SuggestText *t,
       guint         i)
 {
-  return &g_array_index (t->tokens, _Token, i);
+  return i < t->tokens->len ? &g_array_index (t->tokens, _Token, i) : &t->beyond;
 }
 
 static inline gboolean
@@ -141,72 +144,181 @@ _tok_is_punct (_SuggestText *t,
 }
 
 /* The text of code points [start, end), newly allocated. */
-char             *_attest_suggest_slice        (_SuggestText *t,
-                                                guint         start,
-                                                guint         end);
+char             *_attest_suggest_slice   (_SuggestText *t,
+                                           guint         start,
+                                           guint         end);
 /* A suggestion over tokens [first, last] (inclusive), added to t->out. */
-AttestSuggestion *_attest_suggest_add          (_SuggestText         *t,
-                                                AttestSuggestionType  type,
-                                                guint                 start,
-                                                guint                 end);
-gboolean          _attest_suggest_word_in      (const char           *lower,
-                                                const char * const   *words);
+AttestSuggestion *_attest_suggest_add     (_SuggestText         *t,
+                                           AttestSuggestionType  type,
+                                           guint                 start,
+                                           guint                 end);
+gboolean          _attest_suggest_word_in (const char         *lower,
+                                           const char * const *words);
+
+/* Word classes of tokens: [i] may be past the end. */
+
+static inline gboolean
+_tok_in (_SuggestText       *t,
+         guint               i,
+         const char * const *words)
+{
+  return i < t->tokens->len && _attest_suggest_word_in (_tok (t, i)->lower, words);
+}
+
+static inline gboolean
+_tok_punct (_SuggestText *t,
+            guint         i)
+{
+  return i < t->tokens->len && _tok (t, i)->type == _TOKEN_PUNCT;
+}
+
+static inline gboolean
+_tok_comma (_SuggestText *t,
+            guint         i)
+{
+  return _tok_is_punct (t, i, ',');
+}
+
+static inline gboolean
+_tok_word (_SuggestText *t,
+           guint         i)
+{
+  return i < t->tokens->len && _tok (t, i)->type != _TOKEN_PUNCT;
+}
+
+static inline gboolean
+_tok_same_sentence (_SuggestText *t,
+                    guint         a,
+                    guint         b)
+{
+  return a < t->tokens->len && b < t->tokens->len && _tok (t, a)->sent == _tok (t, b)->sent;
+}
+
+static inline gboolean
+_tok_speech_mark (_SuggestText *t,
+                  guint         i,
+                  guint         flag)
+{
+  return i < t->tokens->len && _tok (t, i)->flags & _TOKEN_SPEECH && _tok (t, i)->flags & flag;
+}
+
+/* Speaker phrases (attest-suggest-names.c) */
+
+typedef enum
+{
+  _PHRASE_INVALID,
+  _PHRASE_PRONOUN,
+  _PHRASE_NAMED,
+  _PHRASE_DEFINITE,
+  _PHRASE_POSSESSIVE,
+  _PHRASE_ANONYMOUS,
+} _PhraseType;
+
+typedef struct
+{
+  _PhraseType  type;
+  const char *pronoun;
+  char       *name;         /* the name, or how the description reads */
+  char       *head;         /* a description's head noun, singular */
+  const char *kind;
+  gboolean    person;
+  gboolean    group;
+  GPtrArray  *descriptors;  /* singular kind words said of it */
+} _Phrase;
+
+extern const char * const _attest_suggest_name_connectors[];
+
+gboolean    _attest_suggest_is_capital_word  (_SuggestText *t,
+                                              guint         i);
+/* Whether two names are the same speaker: equal, a surname of the other ("Al-Khafaji",
+ * "Tahsin al-Khafaji"), or all of one in the other ("Ricardo Rosselló", "Ricardo Rosselló
+ * Nevares"). */
+gboolean    _attest_suggest_names_match      (GStrv a,
+                                              GStrv b);
+GStrv       _attest_suggest_name_words       (const char *name);
+void        _attest_suggest_phrase_clear     (_Phrase *p);
+char       *_attest_suggest_tokens_text      (_SuggestText *t,
+                                              guint         first,
+                                              guint         last);
+/* The end of the runs of capitalised words in [first, last]: "Major General Tahsin al-Khafaji",
+ * "Center for National Security and Law", "Jessie K. Liu", "… (FSB)". Returns the last run. */
+gboolean    _attest_suggest_last_capital_run (_SuggestText *t,
+                                              guint         first,
+                                              guint         last,
+                                              guint        *run_first,
+                                              guint        *run_last);
+/* The kind of the first kind word of [first, last], looking from the right. */
+const char *_attest_suggest_kind_in          (_SuggestText *t,
+                                              guint         first,
+                                              guint         last,
+                                              GPtrArray    *descriptors);
+gboolean    _attest_suggest_phrase_analyse   (_SuggestText *t,
+                                              guint         first,
+                                              guint         last,
+                                              guint         app_first,
+                                              guint         app_last,
+                                              _Phrase      *p);
 
 /* Speakers (attest-suggest-speakers.c): the people and bodies an article quotes, in the
  * order it mentions them. */
 typedef struct _SuggestSpeakers _SuggestSpeakers;
 
-_SuggestSpeakers *_attest_speakers_new         (_SuggestText     *t);
-void              _attest_speakers_free        (_SuggestSpeakers *sp);
+_SuggestSpeakers *_attest_speakers_new                 (_SuggestText *t);
+void              _attest_speakers_free                (_SuggestSpeakers *sp);
 /* Whether tokens [first, last] can name a speaker at all: a name, a pronoun, a word of the
  * kind lists ("residents", "the report"). */
-gboolean          _attest_speakers_phrase_ok   (_SuggestText     *t,
-                                                guint             first,
-                                                guint             last);
+gboolean          _attest_speakers_phrase_ok           (_SuggestText *t,
+                                                        guint         first,
+                                                        guint         last);
 /* Whether [first, last] holds a proper name, and whether it is rather a description with a
  * name in it ("a Baquba resident"). */
-gboolean          _attest_speakers_has_name    (_SuggestText     *t,
-                                                guint             first,
-                                                guint             last);
-gboolean          _attest_speakers_is_description (_SuggestText  *t,
-                                                guint             first,
-                                                guint             last);
+gboolean          _attest_speakers_has_name            (_SuggestText *t,
+                                                        guint         first,
+                                                        guint         last);
+gboolean          _attest_speakers_is_description      (_SuggestText *t,
+                                                        guint         first,
+                                                        guint         last);
 /* The speaker the phrase [first, last] (with an optional appositive,
  * _SUGGEST_NONE when absent)
  * names at this point of the text: a pronoun or "the spokesman" goes to the nearest earlier
  * speaker that fits, a surname to the full name; "its source" is owner's source. Returns
  * an entity, or -1. Call in text order. */
-int               _attest_speakers_resolve     (_SuggestSpeakers *sp,
+int               _attest_speakers_resolve             (_SuggestSpeakers *sp,
+                                                        guint             first,
+                                                        guint             last,
+                                                        guint             app_first,
+                                                        guint             app_last,
+                                                        int               owner);
+/* A person named as a sentence's subject ("Governor Mike DeWine postponed it"): someone a
+ * later "he said" may stand for. Phrases that name no person are ignored. */
+void              _attest_speakers_mention     (_SuggestSpeakers *sp,
                                                 guint             first,
-                                                guint             last,
-                                                guint             app_first,
-                                                guint             app_last,
-                                                int               owner);
+                                                guint             last);
 /* Records that the entity spoke again here (a continued quote, "…, adding"). */
-void              _attest_speakers_repeat      (_SuggestSpeakers *sp,
-                                                int               entity);
+void              _attest_speakers_repeat              (_SuggestSpeakers *sp,
+                                                        int               entity);
 /* Gives "statement" to the entity: "X released a statement saying …" */
-void              _attest_speakers_describe    (_SuggestSpeakers *sp,
-                                                int               entity,
-                                                const char       *word);
-void              _attest_speakers_fill        (_SuggestSpeakers *sp,
-                                                int               entity,
-                                                AttestSuggestion *s);
+void              _attest_speakers_describe            (_SuggestSpeakers *sp,
+                                                        int               entity,
+                                                        const char       *word);
+void              _attest_speakers_fill                (_SuggestSpeakers *sp,
+                                                        int               entity,
+                                                        AttestSuggestion *s);
 /* A title or an initial before a period: "Dr.", "K." */
 gboolean          _attest_suggest_is_abbreviation_like (_SuggestText *t,
                                                         guint         i);
 
-void              _attest_suggest_quotes       (_SuggestText *t);
-void              _attest_suggest_dates        (_SuggestText *t);
-void              _attest_suggest_places       (_SuggestText *t);
-void              _attest_suggest_casualties   (_SuggestText *t);
+void     _attest_suggest_quotes        (_SuggestText *t);
+void     _attest_suggest_dates         (_SuggestText *t);
+void     _attest_suggest_places        (_SuggestText *t);
+void     _attest_suggest_casualties    (_SuggestText *t);
 /* The publication date from a dateline ("Friday, January 4, 2019") in the first
  * paragraphs; FALSE when there is none. */
-gboolean          _attest_suggest_find_dateline (_SuggestText *t,
-                                                 GDate        *date);
+gboolean _attest_suggest_find_dateline (_SuggestText *t,
+                                        GDate        *date);
 /* Parses a month name ("Jan", "january"): 1..12, or 0. */
-int               _attest_suggest_month        (const char *lower);
+int      _attest_suggest_month         (const char *lower);
 /* "seventeen" → 17, "5" → 5, "1,000" → 1000; -1 when it is no number. */
-gint64            _attest_suggest_number       (const char *lower);
+gint64   _attest_suggest_number        (const char *lower);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
-/* attest-suggest.c: the suggestion engine's entry point — word lists, tokens, quotation
- * marks and sentences — and the suggestions as JSON.
+/* attest-suggest.c: the suggestion engine's entry point — tokens, quotation marks,
+ * paragraphs and sentences — and the suggestions as JSON.
  *
- * The rules are in attest-suggest-quotes.c (quotes and speakers) and attest-suggest-cues.c
- * (dates, places, casualties). Everything here is a pure function of the text and the word
- * lists, so it runs in a worker thread.
+ * The word lists are read in attest-suggest-lexicon.c. The rules: quotes in
+ * attest-suggest-phrases.c, -attributions.c and -quotes.c; speakers in -names.c and
+ * -speakers.c; dates in -dates.c; places and casualties in -cues.c. Everything is a pure
+ * function of the text and the word lists, so it runs in a worker thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,286 +13,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <gio/gio.h>
-
 #include "attest-suggest.h"
 #include "attest-suggest-private.h"
-#include "attest-geo.h"
-
-#define RESOURCE_DIR "/io/attest/Attest/suggest/"
-
-/* Word lists */
-
-/* The file's bytes from the core's resources, else from $ATTEST_DATA_DIR/suggest. */
-static GBytes *
-load_list (const char *name)
-{
-  g_autofree char *path = g_strconcat (RESOURCE_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *dir;
-  GBytes *bytes;
-  char *contents;
-  gsize length;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes != NULL)
-    return bytes;
-
-  dir = g_getenv ("ATTEST_DATA_DIR");
-  if (dir != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, "suggest", name, NULL);
-
-      if (g_file_get_contents (file, &contents, &length, &error))
-        return g_bytes_new_take (contents, length);
-    }
-
-  g_debug ("No word list %s: suggestions will miss what it lists (%s)", name,
-           error != NULL ? error->message : "not in the resources");
-  return NULL;
-}
-
-/* Calls func with the words of each line that is not blank or a comment. */
-static void
-read_lines (const char *name,
-            void      (*func) (char **words, gpointer data),
-            gpointer    data)
-{
-  g_autoptr(GBytes) bytes = load_list (name);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (bytes == NULL)
-    return;
-
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = NULL;
-      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-      g_strstrip (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      words = g_strsplit_set (lines[i], " \t", -1);
-      for (guint k = 0; words[k] != NULL; k++)
-        if (words[k][0] != '\0')
-          g_ptr_array_add (kept, words[k]);
-      g_ptr_array_add (kept, NULL);
-      func ((char **) kept->pdata, data);
-    }
-}
-
-static void
-add_verb (char     **words,
-          gpointer   data)
-{
-  _SuggestLexicon *lex = data;
-  guint flags = 0;
-
-  for (guint i = 1; words[i] != NULL; i++)
-    {
-      if (g_str_equal (words[i], "clause"))
-        flags |= _VERB_CLAUSE;
-      else if (g_str_equal (words[i], "that"))
-        flags |= _VERB_THAT;
-      else if (g_str_equal (words[i], "object"))
-        flags |= _VERB_OBJECT;
-      else if (g_str_equal (words[i], "as"))
-        flags |= _VERB_AS;
-      else if (g_str_equal (words[i], "expect"))
-        flags |= _VERB_EXPECT;
-      else if (g_str_equal (words[i], "direct"))
-        flags |= _VERB_DIRECT;
-    }
-  if (g_str_has_suffix (words[0], "ing"))
-    flags |= _VERB_GERUND;
-  g_hash_table_replace (lex->verbs, g_ascii_strdown (words[0], -1), GUINT_TO_POINTER (flags));
-}
-
-static void
-add_kind (char     **words,
-          gpointer   data)
-{
-  _SuggestLexicon *lex = data;
-
-  if (words[1] != NULL)
-    g_hash_table_replace (lex->kinds, g_utf8_strdown (words[0], -1), g_strdup (words[1]));
-}
-
-static void
-add_word (char     **words,
-          gpointer   data)
-{
-  GHashTable *set = data;
-  g_autofree char *joined = g_strjoinv (" ", words);
-  char *lower = g_utf8_strdown (joined, -1);
-
-  g_hash_table_replace (set, lower, lower);
-}
-
-static void
-add_media (char     **words,
-           gpointer   data)
-{
-  _SuggestLexicon *lex = data;
-
-  add_word (words, lex->media);
-  lex->media_max_words = MAX (lex->media_max_words, g_strv_length (words));
-}
-
-static void
-add_casualty (char     **words,
-              gpointer   data)
-{
-  _SuggestLexicon *lex = data;
-
-  if (words[1] != NULL)
-    g_hash_table_replace (lex->casualties, g_utf8_strdown (words[0], -1), g_strdup (words[1]));
-}
-
-static void
-add_place_stop (char     **words,
-                gpointer   data)
-{
-  _SuggestLexicon *lex = data;
-  g_autofree char *joined = g_strjoinv (" ", words);
-  char *key = attest_geo_name_key (joined);
-
-  g_hash_table_replace (lex->place_stop, key, key);
-}
-
-static guint
-count_words (const char *key)
-{
-  guint n = 1;
-
-  for (const char *p = key; *p != '\0'; p++)
-    n += *p == ' ';
-  return n;
-}
-
-/* Every first-level subdivision of iso-codes by name key. attest-geo answers prefix queries,
- * so one query per leading character lists them all. */
-static void
-index_places (_SuggestLexicon *lex)
-{
-  static const char leads[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-  for (const char *c = leads; *c != '\0'; c++)
-    {
-      char query[2] = { *c, '\0' };
-      g_autoptr(GPtrArray) found = attest_geo_find_subdivisions (query, NULL, G_MAXUINT);
-
-      for (guint i = 0; i < found->len; i++)
-        {
-          AttestGeoEntry *entry = g_steal_pointer (&found->pdata[i]);
-          char *key = attest_geo_name_key (entry->name);
-          GPtrArray *same;
-
-          g_ptr_array_add (lex->geo_entries, entry);
-          if (*key == '\0' || g_hash_table_contains (lex->place_stop, key))
-            {
-              g_free (key);
-              continue;
-            }
-          same = g_hash_table_lookup (lex->subdivisions, key);
-          if (same == NULL)
-            {
-              same = g_ptr_array_new ();
-              g_hash_table_insert (lex->subdivisions, g_strdup (key), same);
-            }
-          g_ptr_array_add (same, entry);
-          lex->place_max_words = MAX (lex->place_max_words, count_words (key));
-          g_free (key);
-        }
-    }
-
-  /* Countries only decide between subdivisions of the same name ("Florida" is in the US
-   * and in Uruguay): the one whose country the article names wins. */
-  for (char a = 'A'; a <= 'Z'; a++)
-    for (char b = 'A'; b <= 'Z'; b++)
-      {
-        char code[3] = { a, b, '\0' };
-        g_autoptr(AttestGeoEntry) country = attest_geo_find_country (code);
-
-        if (country != NULL)
-          g_hash_table_replace (lex->countries, attest_geo_name_key (country->name),
-                                g_strdup (country->code));
-      }
-}
-
-static _SuggestLexicon *
-lexicon_load (void)
-{
-  _SuggestLexicon *lex = g_new0 (_SuggestLexicon, 1);
-
-  lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lex->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lex->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lex->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lex->casualties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lex->place_stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lex->subdivisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_ptr_array_unref);
-  lex->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lex->geo_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_geo_entry_free);
-
-  read_lines ("reporting-verbs.txt", add_verb, lex);
-  read_lines ("speaker-kinds.txt", add_kind, lex);
-  read_lines ("titles.txt", add_word, lex->titles);
-  read_lines ("media.txt", add_media, lex);
-  read_lines ("casualties.txt", add_casualty, lex);
-  read_lines ("place-stopwords.txt", add_place_stop, lex);
-  index_places (lex);
-
-  return lex;
-}
-
-const _SuggestLexicon *
-_attest_suggest_lexicon (void)
-{
-  static _SuggestLexicon *lex;
-
-  if (g_once_init_enter (&lex))
-    g_once_init_leave (&lex, lexicon_load ());
-  return lex;
-}
-
-const char *
-_attest_suggest_kind_of_word (const _SuggestLexicon *lex,
-                              const char            *lower,
-                              gboolean              *plural)
-{
-  const char *kind;
-  gsize len = strlen (lower);
-  char stem[64];
-
-  if (plural != NULL)
-    *plural = FALSE;
-  if ((kind = g_hash_table_lookup (lex->kinds, lower)) != NULL)
-    return kind;
-  if (len < 3 || len >= sizeof stem)
-    return NULL;
-
-  /* authorities → authority, spokesmen → spokesman, witnesses → witness, officials → official */
-  memcpy (stem, lower, len + 1);
-  if (g_str_has_suffix (lower, "ies"))
-    strcpy (stem + len - 3, "y");
-  else if (g_str_has_suffix (lower, "men"))
-    strcpy (stem + len - 3, "man");
-  else if (g_str_has_suffix (lower, "sses") || g_str_has_suffix (lower, "shes"))
-    stem[len - 2] = '\0';
-  else if (lower[len - 1] == 's')
-    stem[len - 1] = '\0';
-  else
-    return NULL;
-
-  if ((kind = g_hash_table_lookup (lex->kinds, stem)) != NULL && plural != NULL)
-    *plural = TRUE;
-  return kind;
-}
 
 /* Tokens */
 
@@ -502,7 +225,8 @@ find_paragraphs (_SuggestText *t)
              && (_tok (t, last)->flags & _TOKEN_QUOTE_MARK
                  || _tok_is_punct (t, last, ')') || _tok_is_punct (t, last, ']')))
         last--;
-      p->prose = is_sentence_punct (_tok (t, last)) && _tok (t, last)->end - _tok (t, last)->start == 1;
+      p->prose
+          = is_sentence_punct (_tok (t, last)) && _tok (t, last)->end - _tok (t, last)->start == 1;
       /* "Wednesday, February 13, 2019": a line with a month and a year and nothing else. */
       if (p->last - p->first <= 6)
         {
@@ -541,9 +265,12 @@ mark_role (_SuggestText *t,
 
   open_ok = (is_space (before) || before == '(' || before == '[' || before == 0x2014
              || before == 0x2013 || before == '-' || before == '/' || is_double_mark (before))
-            && !is_space (after);
-  close_ok = !is_space (before) && before != '('
-             && (is_space (after) || g_unichar_ispunct (after) || after == 0x2014);
+            && !is_space (after) && after != ',' && after != ';' && after != ':' && after != '.';
+  /* "… I'm a drummer' ", he recalled": a space inside does not make it an opening mark. */
+  close_ok = (!is_space (before) && before != '('
+              && (is_space (after) || g_unichar_ispunct (after) || after == 0x2014))
+             || (is_space (before) && (after == ',' || after == ';' || after == ':'
+                                       || after == '.'));
 
   if (open_ok && !close_ok)
     return MARK_OPEN;
@@ -583,7 +310,8 @@ classify_span (_SuggestText *t,
       if (tok->type == _TOKEN_PUNCT)
         {
           if (tok->ch == '!' || tok->ch == '?' || tok->ch == ',' || tok->ch == ';'
-              || (tok->ch == '.' && !(i > q->open + 1 && _tok (t, i - 1)->end - _tok (t, i - 1)->start == 1)))
+              || (tok->ch == '.'
+                  && !(i > q->open + 1 && _tok (t, i - 1)->end - _tok (t, i - 1)->start == 1)))
             sentence = TRUE;
           continue;
         }
@@ -736,6 +464,20 @@ is_abbreviation (_SuggestText *t,
   return _attest_suggest_word_in (tok->lower, abbrevs);
 }
 
+/* Words that begin sentences far more often than they go on names: after "D.C." or
+ * "U.S.", "They" starts a new sentence and "Army" does not. */
+static gboolean
+starts_sentence (const char *lower)
+{
+  static const char * const starters[] = {
+    "the", "a", "an", "they", "he", "she", "it", "we", "i", "this", "these", "those", "there",
+    "in", "on", "at", "but", "and", "however", "meanwhile", "his", "her", "their", "its",
+    "according", "officials", "police", NULL
+  };
+
+  return _attest_suggest_word_in (lower, starters);
+}
+
 static void
 find_sentences (_SuggestText *t)
 {
@@ -779,8 +521,9 @@ find_sentences (_SuggestText *t)
         }
       else if (tok->flags & _TOKEN_ABBREV && next->flags & _TOKEN_SPACE_BEFORE
                && (next->flags & _TOKEN_QUOTE_MARK
-                   || (g_unichar_islower (tok->ch) && next->flags & _TOKEN_CAPITAL)))
-        end = TRUE;  /* "at 7:45 p.m. "No troops …" */
+                   || (g_unichar_islower (tok->ch) && next->flags & _TOKEN_CAPITAL)
+                   || (next->flags & _TOKEN_CAPITAL && starts_sentence (next->lower))))
+        end = TRUE;  /* "at 7:45 p.m. "No troops …", "in Washington, D.C. They said" */
       else if (tok->type == _TOKEN_PUNCT && tok->ch == ')' && i > 0
                && is_sentence_punct (_tok (t, i - 1)) && next->flags & _TOKEN_CAPITAL)
         end = TRUE;
@@ -930,6 +673,12 @@ attest_suggest (const char *body,
   g_date_clear (&t.published, 1);
 
   tokenize (&t);
+  t.beyond.start = t.beyond.end = t.n_chars;
+  t.beyond.type = _TOKEN_PUNCT;
+  t.beyond.para = G_MAXUINT;
+  t.beyond.sent = G_MAXUINT;
+  t.beyond.quote = -1;
+  t.beyond.lower = "";
   find_paragraphs (&t);
   find_quotes (&t);
   find_sentences (&t);

@@ -25,7 +25,7 @@ typedef struct
   guint                 start, end;           /* code points of the article body, end exclusive */
   char                 *text;
   AttestAnnotationKind  kind;                 /* quotes: ATTEST_ANNOTATION_DIRECT or _INDIRECT */
-  char                 *speaker;              /* quotes: the speaker's name as best resolved, or NULL */
+  char                 *speaker; /* quotes: the speaker's name as best resolved, or NULL */
   char                 *speaker_kind;         /* official, expert, resident, witness, media,
                                                * organization, armed-group, other, or NULL */
   char                 *speaker_source_uuid;  /* an existing source of the project, or NULL */

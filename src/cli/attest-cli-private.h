@@ -104,4 +104,9 @@ int          cmd_place    (Options     *o,
                            int          argc,
                            char       **argv);
 
+extern GOptionEntry suggest_entries[];
+int          cmd_suggest  (Options     *o,
+                           int          argc,
+                           char       **argv);
+
 G_END_DECLS

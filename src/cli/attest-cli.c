@@ -864,6 +864,9 @@ static Command commands[] = {
     cmd_agreement, TRUE, NULL },
   { "place", N_("list|alias PLACE SPELLING"),
     N_("The places of the project, and other spellings of them"), cmd_place, TRUE, NULL },
+  { "suggest", N_("ARTICLE|FILE"),
+    N_("Suggest quotes with their speakers, dates, places and casualty figures"),
+    cmd_suggest, FALSE, suggest_entries },
   { "extract", N_("FILE"), N_("Print the main text of a web page or PDF (no project needed)"),
     cmd_extract, FALSE, extract_entries },
 };
@@ -938,7 +941,8 @@ main (int    argc,
       if (command->func == cmd_list || command->func == cmd_show
           || command->func == cmd_search || command->func == cmd_stats
           || command->func == cmd_extract || command->func == cmd_incident
-          || command->func == cmd_place || command->func == cmd_agreement)
+          || command->func == cmd_place || command->func == cmd_agreement
+          || command->func == cmd_suggest)
         g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
     }
   else

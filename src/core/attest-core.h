@@ -21,4 +21,5 @@
 #include "attest-import.h"
 #include "attest-merge.h"
 #include "attest-agreement.h"
+#include "attest-suggest.h"
 #include "attest-article-list.h"

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 #define _ATTEST_SOURCE_COLUMNS \
   "s.id, s.uuid, s.name, s.kind, s.role, s.affiliation, s.anonymous, s.is_group, s.notes, " \
-  "(SELECT group_concat (alias, char(31)) FROM " \
+  "(SELECT json_group_array (alias) FROM " \
   "  (SELECT alias FROM source_aliases x WHERE x.source_id = s.id ORDER BY x.id)), " \
   "(SELECT count(*) FROM annotations n WHERE n.speaker_id = s.id " \
   "   AND n.kind IN ('direct', 'indirect')), " \
@@ -88,5 +88,9 @@ AttestSource     *_attest_source_new_from_stmt     (sqlite3_stmt *stmt);
 AttestAnnotation *_attest_annotation_new_from_stmt (sqlite3_stmt *stmt);
 AttestTag        *_attest_tag_new_from_stmt        (sqlite3_stmt *stmt);
 AttestIncident   *_attest_incident_new_from_stmt   (sqlite3_stmt *stmt);
+
+/* Names from a json_group_array () column: any character may be in a name, so no separator
+ * character can join them safely. Never NULL. */
+GStrv             _attest_strv_from_json          (const char   *json);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "attest-model-private.h"
 #include "attest-store-private.h"
 
+#include <json-glib/json-glib.h>
+
 struct _AttestSource
 {
   GObject    parent_instance;
@@ -120,6 +122,29 @@ attest_source_init (AttestSource *self)
 {
 }
 
+GStrv
+_attest_strv_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL)
+      && JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      array = json_node_get_array (json_parser_get_root (parser));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (node));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 AttestSource *
 _attest_source_new_from_stmt (sqlite3_stmt *stmt)
 {
@@ -136,8 +161,7 @@ _attest_source_new_from_stmt (sqlite3_stmt *stmt)
   self->is_group = sqlite3_column_int (stmt, 7) != 0;
   self->notes = g_strdup (_attest_column_text (stmt, 8));
   aliases = _attest_column_text (stmt, 9);
-  /* Aliases arrive joined by the ASCII unit separator, which no name contains. */
-  self->aliases = aliases != NULL ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
+  self->aliases = _attest_strv_from_json (aliases);
   self->n_quotes = sqlite3_column_int (stmt, 10);
   self->n_articles = sqlite3_column_int (stmt, 11);
   self->tag_uuids = _attest_column_text (stmt, 12) != NULL

@@ -86,7 +86,7 @@ attest_place_free (AttestPlace *place)
 #define PLACE_COLUMNS \
   "p.uuid, p.name, p.admin1, p.admin1_code, p.admin2, p.country, p.country_code, " \
   "p.latitude, p.longitude, p.geo_precision, " \
-  "(SELECT group_concat (alias, char(31)) FROM (SELECT alias FROM place_aliases x " \
+  "(SELECT json_group_array (alias) FROM (SELECT alias FROM place_aliases x " \
   "   WHERE x.place_id = p.id ORDER BY x.id))"
 
 static AttestPlace *
@@ -105,7 +105,7 @@ place_from_stmt (sqlite3_stmt *stmt)
   place->latitude = column_double (stmt, 7);
   place->longitude = column_double (stmt, 8);
   place->geo_precision = sqlite3_column_int (stmt, 9);
-  place->aliases = aliases ? g_strsplit (aliases, "\x1f", -1) : g_new0 (char *, 1);
+  place->aliases = _attest_strv_from_json (aliases);
   return place;
 }
 

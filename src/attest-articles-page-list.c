@@ -95,6 +95,8 @@ _attest_articles_page_show_article (AttestArticlesPage *self,
         }
     }
 
+  /* Suggestions were for the previous article. */
+  _attest_articles_page_end_suggestions (self);
   /* A comment typed for an annotation of the previous article is kept. */
   attest_inspector_flush (self->inspector);
   _attest_articles_page_select (self, NULL);

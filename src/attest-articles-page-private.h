@@ -34,6 +34,9 @@ struct _AttestArticlesPage
    * the store's generation then: unchanged, the speaker can join the same undo step. */
   char                  *pending_uuid;
   guint64                pending_generation;
+  /* Suggestion mode: what is left to accept or reject, and the worker finding them. */
+  AttestSuggestions     *suggestions;
+  GCancellable          *suggest_cancellable;
 
   /* Template widgets */
   GtkPaned              *paned;
@@ -45,6 +48,8 @@ struct _AttestArticlesPage
   GtkBox                *incidents_box;
   AttestInspector       *inspector;
   AttestSpeakerPopover  *speaker_popover;
+  GtkRevealer           *suggestion_bar;
+  GtkLabel              *suggestion_label;
 };
 
 void     _attest_articles_page_toast          (AttestArticlesPage *self,
@@ -77,5 +82,13 @@ void     _attest_articles_page_show_annotations    (AttestArticlesPage *self);
 /* attest-articles-page-annotate.c: the commands that make and change annotations */
 void     _attest_articles_page_class_init_annotate (GtkWidgetClass     *widget_class);
 void     _attest_articles_page_update_annotate     (AttestArticlesPage *self);
+
+/* attest-articles-page-suggest.c: suggestions in the reader */
+void     _attest_articles_page_class_init_suggest  (GtkWidgetClass     *widget_class);
+void     _attest_articles_page_update_suggest      (AttestArticlesPage *self);
+/* Leaves suggestion mode (and stops the worker). */
+void     _attest_articles_page_end_suggestions     (AttestArticlesPage *self);
+/* Drops the suggestions the annotations now cover. */
+void     _attest_articles_page_sync_suggestions    (AttestArticlesPage *self);
 
 G_END_DECLS

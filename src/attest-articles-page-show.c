@@ -151,6 +151,7 @@ _attest_articles_page_load_annotations (AttestArticlesPage *self)
         }
     }
   _attest_articles_page_show_annotations (self);
+  _attest_articles_page_sync_suggestions (self);
 }
 
 /* The first word a full-text query looks for: FTS5 syntax (quotes, prefix stars, column

@@ -253,6 +253,9 @@ attest_articles_page_dispose (GObject *object)
     }
   if (self->inspector != NULL)
     attest_inspector_flush (self->inspector);
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  g_clear_pointer (&self->suggestions, attest_suggestions_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_ARTICLES_PAGE);
 
@@ -416,6 +419,9 @@ attest_articles_page_class_init (AttestArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_annotation_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   _attest_articles_page_class_init_annotate (widget_class);
+  _attest_articles_page_class_init_suggest (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, AttestArticlesPage, suggestion_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttestArticlesPage, suggestion_label);
 
   gtk_widget_class_set_css_name (widget_class, "attest-articles-page");
 }
@@ -495,6 +501,7 @@ _attest_articles_page_update_actions (AttestArticlesPage *self)
   gtk_widget_action_set_enabled (widget, "articles.properties", has_article);
   gtk_widget_action_set_enabled (widget, "articles.clear-filter", self->filter_tag != NULL);
   _attest_articles_page_update_annotate (self);
+  _attest_articles_page_update_suggest (self);
 }
 
 char *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "attest-core.h"
+#include "attest-suggestions.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,11 @@ G_DECLARE_FINAL_TYPE (AttestArticlesPage, attest_articles_page, ATTEST, ARTICLES
  *   "articles.extend-start" [Shift+Alt+Up], "articles.shrink-start" [Shift+Alt+Down]:
  *     move an end of the selected annotation by a word.
  *   "articles.unselect" [Escape], "articles.clear-filter", "articles.properties".
+ *   "articles.suggest": finds suggestions in a worker thread and shows them (suggestion
+ *     mode); then "articles.accept-suggestion" [Enter], "articles.reject-suggestion"
+ *     [Delete], "articles.next-suggestion" [Tab], "articles.previous-suggestion"
+ *     [Shift+Tab], "articles.accept-all-suggestions" (the quotes, one undo step),
+ *     "articles.done-suggestions" [Escape].
  */
 
 GtkWidget          *attest_articles_page_new                     (void);
@@ -81,6 +87,8 @@ gboolean            attest_articles_page_open_hit                (AttestArticles
                                                                   const char         *article_uuid,
                                                                   const char         *annotation_uuid,
                                                                   const char         *query);
+/* Suggestion mode's suggestions (articles.suggest), or NULL. */
+AttestSuggestions  *attest_articles_page_get_suggestions         (AttestArticlesPage *self);
 /* Saves what is still being typed (a comment); call before the window goes. */
 void                attest_articles_page_flush                   (AttestArticlesPage *self);
 

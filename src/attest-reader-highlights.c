@@ -58,6 +58,53 @@ _attest_reader_init_highlights (AttestReader *self)
       self->kind_tags[i] = gtk_text_buffer_create_tag (buffer, kind_tag_names[i], NULL);
     }
   self->style_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  /* Unlike a highlight: a dotted line under words nobody has marked yet. */
+  self->suggestion_tag = gtk_text_buffer_create_tag (buffer, "suggestion",
+                                                     "underline", PANGO_UNDERLINE_ERROR,
+                                                     "underline-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 1.0 },
+                                                     NULL);
+  self->current_suggestion_tag = gtk_text_buffer_create_tag (buffer, "current-suggestion",
+                                                             "background-rgba",
+                                                             &(GdkRGBA) { 0.21, 0.52, 0.89, 0.18 },
+                                                             NULL);
+}
+
+void
+attest_reader_show_suggestions (AttestReader      *self,
+                                AttestSuggestions *suggestions)
+{
+  GtkTextBuffer *buffer;
+  AttestSuggestion *current;
+  GtkTextIter start, end;
+
+  g_return_if_fail (ATTEST_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->suggestion_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_suggestion_tag, &start, &end);
+  if (suggestions == NULL || self->article == NULL)
+    return;
+
+  for (guint i = 0; i < attest_suggestions_get_n_items (suggestions); i++)
+    {
+      AttestSuggestion *suggestion = attest_suggestions_get_item (suggestions, i);
+
+      if (suggestion->end > self->body_length)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset + suggestion->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset + suggestion->end);
+      gtk_text_buffer_apply_tag (buffer, self->suggestion_tag, &start, &end);
+    }
+  current = attest_suggestions_get_current (suggestions);
+  if (current != NULL && current->end <= self->body_length)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset + current->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset + current->end);
+      gtk_text_buffer_apply_tag (buffer, self->current_suggestion_tag, &start, &end);
+      attest_reader_select_span (self, current->start, current->end);
+    }
 }
 
 gboolean

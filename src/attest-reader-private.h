@@ -29,6 +29,9 @@ struct _AttestReader
   GtkTextTag     *kind_tags[ATTEST_ANNOTATION_N_KINDS];
   /* The looks of the stretches of text, one tag per distinct look (key → tag). */
   GHashTable     *style_tags;
+  /* Suggestions: a dotted underline, the current one also shaded. */
+  GtkTextTag     *suggestion_tag;
+  GtkTextTag     *current_suggestion_tag;
 
   /* A click waits for the text view to finish with it before it picks an annotation. */
   guint           click_idle_id;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "attest-core.h"
+#include "attest-suggestions.h"
 
 G_BEGIN_DECLS
 
@@ -100,5 +101,9 @@ guint             attest_reader_find_word               (AttestReader        *se
 void              attest_reader_find                    (AttestReader        *self,
                                                          const char          *text);
 GtkWidget        *attest_reader_get_find_bar            (AttestReader        *self);
+/* Shows the suggestions with a dotted underline, the current one shaded and selected;
+ * NULL shows none. Call again after they changed. */
+void              attest_reader_show_suggestions        (AttestReader        *self,
+                                                         AttestSuggestions   *suggestions);
 
 G_END_DECLS

@@ -2,8 +2,9 @@
  * shown, and what ties them together (a source's quote opens in the reader, a tag of the
  * codebook filters the reader, a search result opens its article).
  *
- * Pages are AdwViewStack pages of attest-window.ui; a page made later (incidents, a
- * timeline) is added with attest_window_add_page (), and Alt+4 and Alt+5 already name them.
+ * Pages are AdwViewStack pages of attest-window.ui; the incidents and the timeline are added
+ * here with attest_window_add_page () (Alt+4 and Alt+5), with the article's incidents in the
+ * Articles page's side panel and win.link-incident, which ties a quote to an incident.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +39,11 @@ on_visible_page_changed (AttestWindow *self)
 {
   const char *name = _attest_window_get_page (self);
   g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An incident being edited is kept when the user goes elsewhere. */
+  if (g_strcmp0 (self->previous_page, "incidents") == 0 && g_strcmp0 (name, "incidents") != 0)
+    _attest_window_save_incident (self);
+  self->previous_page = g_intern_string (name);
 
   _attest_window_update_actions (self);
   if (self->restoring_page || self->store == NULL || self->settings == NULL || name == NULL)
@@ -190,6 +196,134 @@ on_page_changed (AttestWindow *self)
   _attest_window_update_actions (self);
 }
 
+/* Incidents */
+
+static void
+show_incident (AttestWindow *self,
+               const char   *uuid)
+{
+  if (self->store == NULL || uuid == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "incidents");
+  if (!attest_incidents_view_select_incident (self->incidents_view, uuid))
+    _attest_window_toast (self, _("The incident could not be found"));
+}
+
+static void
+on_incident_activated (AttestWindow *self,
+                       const char   *uuid)
+{
+  show_incident (self, uuid);
+}
+
+static void
+open_incident_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  show_incident (ATTEST_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_incident_linked (AttestWindow *self,
+                    const char   *link_uuid,
+                    const char   *incident_uuid)
+{
+  _attest_window_toast_with_undo (self, _("Quote linked to the incident"));
+}
+
+static void
+on_incident_created (AttestWindow *self,
+                     const char   *incident_uuid)
+{
+  AdwToast *toast = adw_toast_new (_("New incident recorded from the quote"));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-incident");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (incident_uuid));
+  _attest_window_add_toast (self, toast);
+}
+
+/* l in the reader, Ctrl+Shift+I: the popover points at the selected annotation's words. */
+static void
+link_incident_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+  AttestAnnotation *annotation = attest_articles_page_get_selected_annotation (self->articles_page);
+  AttestReader *reader = attest_articles_page_get_reader (self->articles_page);
+  GdkRectangle area;
+
+  if (self->store == NULL || annotation == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (self->link_popover == NULL)
+    {
+      self->link_popover = ATTEST_LINK_INCIDENT_POPOVER (attest_link_incident_popover_new ());
+      gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (reader));
+      g_signal_connect_object (self->link_popover, "linked",
+                               G_CALLBACK (on_incident_linked), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->link_popover, "incident-created",
+                               G_CALLBACK (on_incident_created), self, G_CONNECT_SWAPPED);
+    }
+  attest_link_incident_popover_set_store (self->link_popover, self->store);
+  attest_link_incident_popover_set_annotation_uuid (self->link_popover,
+                                                    attest_annotation_get_uuid (annotation));
+  if (attest_reader_get_span_area (reader, attest_annotation_get_start (annotation),
+                                   attest_annotation_get_end (annotation), &area))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->link_popover), &area);
+  gtk_popover_popup (GTK_POPOVER (self->link_popover));
+}
+
+static void
+on_open_article_changed (AttestWindow *self)
+{
+  AttestArticle *article = attest_articles_page_get_article (self->articles_page);
+
+  attest_article_incidents_set_article_uuid (self->article_incidents,
+                                             article != NULL ? attest_article_get_uuid (article)
+                                                             : NULL);
+}
+
+void
+_attest_window_set_store_pages (AttestWindow *self,
+                                AttestStore  *store)
+{
+  attest_incidents_view_set_store (self->incidents_view, store);
+  attest_timeline_view_set_store (self->timeline_view, store);
+  attest_article_incidents_set_store (self->article_incidents, store);
+  if (self->link_popover != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->link_popover));
+      attest_link_incident_popover_set_store (self->link_popover, store);
+    }
+}
+
+void
+_attest_window_save_incident (AttestWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->incidents_view == NULL || attest_incidents_view_get_store (self->incidents_view) == NULL)
+    return;
+  /* The editor shows why it could not; the toast says that it did not. */
+  if (!attest_incidents_view_save_pending (self->incidents_view, &error))
+    _attest_window_toast (self, error->message);
+}
+
+void
+_attest_window_dispose_pages (AttestWindow *self)
+{
+  if (self->link_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->link_popover));
+      self->link_popover = NULL;
+    }
+}
+
 static gboolean
 update_header_idle (gpointer user_data)
 {
@@ -215,6 +349,9 @@ _attest_window_class_init_pages (GtkWidgetClass *widget_class)
   g_type_ensure (ATTEST_TYPE_SOURCES_VIEW);
   g_type_ensure (ATTEST_TYPE_CODEBOOK_VIEW);
   g_type_ensure (ATTEST_TYPE_SEARCH_POPOVER);
+  g_type_ensure (ATTEST_TYPE_INCIDENTS_VIEW);
+  g_type_ensure (ATTEST_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ATTEST_TYPE_ARTICLE_INCIDENTS);
 
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_open_annotation);
@@ -233,6 +370,12 @@ _attest_window_class_init_pages (GtkWidgetClass *widget_class)
                                    forward_to_articles_action);
   gtk_widget_class_install_action (widget_class, "win.article-properties", NULL,
                                    forward_to_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.suggest", NULL,
+                                   forward_to_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.link-incident", NULL,
+                                   link_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.open-incident", "s",
+                                   open_incident_action);
 }
 
 void
@@ -259,6 +402,31 @@ _attest_window_init_pages (AttestWindow *self)
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->articles_page, "notify::article",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->articles_page, "notify::selected-annotation",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+
+  self->incidents_view = ATTEST_INCIDENTS_VIEW (attest_incidents_view_new ());
+  g_signal_connect_object (self->incidents_view, "open-annotation",
+                           G_CALLBACK (on_open_annotation), self, G_CONNECT_SWAPPED);
+  attest_window_add_page (self, GTK_WIDGET (self->incidents_view), "incidents",
+                          _("_Incidents"), "x-office-calendar-symbolic");
+  self->timeline_view = ATTEST_TIMELINE_VIEW (attest_timeline_view_new ());
+  g_signal_connect_object (self->timeline_view, "incident-activated",
+                           G_CALLBACK (on_incident_activated), self, G_CONNECT_SWAPPED);
+  attest_window_add_page (self, GTK_WIDGET (self->timeline_view), "timeline",
+                          _("_Timeline"), "document-open-recent-symbolic");
+
+  /* The open article's incidents, in the side panel under its annotations. */
+  self->article_incidents = ATTEST_ARTICLE_INCIDENTS (attest_article_incidents_new ());
+  gtk_widget_set_margin_start (GTK_WIDGET (self->article_incidents), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->article_incidents), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->article_incidents), 12);
+  gtk_box_append (attest_articles_page_get_incidents_box (self->articles_page),
+                  GTK_WIDGET (self->article_incidents));
+  g_signal_connect_object (self->article_incidents, "incident-activated",
+                           G_CALLBACK (on_incident_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->articles_page, "notify::article",
+                           G_CALLBACK (on_open_article_changed), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -6,6 +6,10 @@
 
 #include "attest-window.h"
 #include "attest-articles-page.h"
+#include "attest-article-incidents.h"
+#include "attest-incidents-view.h"
+#include "attest-link-incident-popover.h"
+#include "attest-timeline-view.h"
 #include "attest-codebook-view.h"
 #include "attest-jobs.h"
 #include "attest-search-popover.h"
@@ -28,6 +32,8 @@ struct _AttestWindow
   AdwToast              *toast;
   /* Set while the window shows the page it remembered: that is not a choice to save. */
   gboolean               restoring_page;
+  /* The page shown before the one shown now (an interned string). */
+  const char            *previous_page;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -46,6 +52,13 @@ struct _AttestWindow
   AttestArticlesPage    *articles_page;
   AttestSourcesView     *sources_view;
   AttestCodebookView    *codebook_view;
+
+  /* Added by attest-window-pages.c */
+  AttestIncidentsView   *incidents_view;
+  AttestTimelineView    *timeline_view;
+  AttestArticleIncidents *article_incidents;
+  /* Parented to the reader once used (win.link-incident). */
+  AttestLinkIncidentPopover *link_popover;
 };
 
 void _attest_window_update_actions (AttestWindow *self);
@@ -86,5 +99,34 @@ void _attest_window_init_pages       (AttestWindow   *self);
 /* Shows the page the user had last, once a project is open. */
 void _attest_window_restore_page     (AttestWindow   *self);
 const char *_attest_window_get_page  (AttestWindow   *self);
+/* Gives the incident pages the project (or NULL). */
+void _attest_window_set_store_pages  (AttestWindow   *self,
+                                      AttestStore    *store);
+/* Saves the incident being edited; before the window closes. */
+void _attest_window_save_incident    (AttestWindow   *self);
+/* Unparents what the pages parented to widgets of the template. */
+void _attest_window_dispose_pages    (AttestWindow   *self);
+
+/* attest-window-share.c: collections, exchange formats, merging and agreement. Each of the
+ * functions below runs its work in a worker thread and ends with a toast; they are what the
+ * file choosers call once the user picked a file. */
+void _attest_window_class_init_share  (GtkWidgetClass *widget_class);
+/* collection_uuid NULL is the whole project; format "json" or "csv" (table, excel). */
+void _attest_window_export_scoped     (AttestWindow   *self,
+                                       const char     *collection_uuid,
+                                       const char     *format,
+                                       AttestCsvTable  table,
+                                       gboolean        excel,
+                                       GFile          *file);
+/* format: "w3c", "qdc" or "qdpx". */
+void _attest_window_export_exchange   (AttestWindow   *self,
+                                       const char     *format,
+                                       GFile          *file);
+/* A dry run first; conflicts open an AttestMergeDialog before anything changes. */
+void _attest_window_import_collection (AttestWindow   *self,
+                                       GFile          *file);
+/* A .qdpx project or a .qdc codebook. */
+void _attest_window_import_refi       (AttestWindow   *self,
+                                       GFile          *file);
 
 G_END_DECLS

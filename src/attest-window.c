@@ -162,6 +162,7 @@ attest_window_close_request (GtkWindow *window)
   AttestWindow *self = ATTEST_WINDOW (window);
 
   attest_articles_page_flush (self->articles_page);
+  _attest_window_save_incident (self);
   /* GTK 4.8 never frees a popover that is open when its window goes. */
   close_popovers (GTK_WIDGET (self));
 
@@ -217,6 +218,7 @@ attest_window_dispose (GObject *object)
       gtk_menu_button_set_popover (self->search_button, NULL);
       self->search_popover = NULL;
     }
+  _attest_window_dispose_pages (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_WINDOW);
 
   g_clear_object (&self->store);
@@ -324,6 +326,7 @@ attest_window_class_init (AttestWindowClass *klass)
   _attest_window_class_init_pages (widget_class);
   _attest_window_class_init_io (widget_class);
   _attest_window_class_init_web (widget_class);
+  _attest_window_class_init_share (widget_class);
 }
 
 static void
@@ -385,6 +388,7 @@ attest_window_set_store (AttestWindow *self,
   attest_sources_view_set_store (self->sources_view, store);
   attest_codebook_view_set_store (self->codebook_view, store);
   attest_search_popover_set_store (self->search_popover, store);
+  _attest_window_set_store_pages (self, store);
 
   if (store != NULL)
     {
@@ -507,6 +511,11 @@ _attest_window_update_actions (AttestWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-page", has_store);
   gtk_widget_action_set_enabled (widget, "win.find", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
+  gtk_widget_action_set_enabled (widget, "win.open-incident", has_store);
+  gtk_widget_action_set_enabled (widget, "win.link-incident",
+                                 has_article &&
+                                 attest_articles_page_get_selected_annotation (self->articles_page) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.suggest", has_article);
 
   /* What only the Articles page has a use for; in a narrow window the keys and the reader's
    * menu mark text, and a button shows the folded side panel. */

@@ -1,0 +1,434 @@
+/* test-share.c: collections, exports, merging a colleague's work and agreement, driven
+ * through the window's actions and dialogs as a user would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "attest-agreement-dialog.h"
+#include "attest-collections-dialog.h"
+#include "attest-core.h"
+#include "attest-merge-dialog.h"
+#include "attest-refi.h"
+#include "attest-window-private.h"
+
+#define TEXT "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 12345"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  AttestStore  *store;
+  char         *article_uuid;
+  AttestWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (gboolean (*check) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  spin ();
+  return check (data);
+}
+
+static gboolean
+jobs_done (gpointer data)
+{
+  return ((AttestWindow *) data)->n_jobs == 0;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_merge_dialog (gpointer data)
+{
+  return find_toplevel (ATTEST_TYPE_MERGE_DIALOG) != NULL;
+}
+
+/* The first descendant of that type (and, for labels and buttons, with that text). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          const char *label = NULL;
+
+          if (GTK_IS_LABEL (child))
+            label = gtk_label_get_text (GTK_LABEL (child));
+          else if (GTK_IS_BUTTON (child))
+            label = gtk_button_get_label (GTK_BUTTON (child));
+          else if (ADW_IS_ACTION_ROW (child))
+            label = adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+          if (text == NULL || g_strcmp0 (label, text) == 0)
+            return child;
+        }
+      if ((found = find_widget (child, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (has_label_containing (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With ATTEST_SCREENSHOT_DIR set, saves the window as it looks to that folder. */
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Let the dialog lay itself out and draw once. */
+  {
+    gboolean done = FALSE;
+
+    g_timeout_add (500, on_timeout, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+mark_as (AttestStore          *store,
+         const char           *article,
+         guint                 start,
+         guint                 end,
+         AttestAnnotationKind  kind,
+         const char           *coder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestAnnotation) a = attest_store_annotate_span (store, article, kind, start, end,
+                                                              NULL, NULL, NULL, coder, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("attest-share-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "mine.attest", NULL);
+  fixture->store = attest_store_create (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->article_uuid = attest_store_import_text (fixture->store, TEXT, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Two coders on the same article: the units of test-agreement.c, kappa 1/13. */
+  mark_as (fixture->store, fixture->article_uuid, 0, 10, ATTEST_ANNOTATION_DIRECT, "A");
+  mark_as (fixture->store, fixture->article_uuid, 20, 30, ATTEST_ANNOTATION_INDIRECT, "A");
+  mark_as (fixture->store, fixture->article_uuid, 40, 50, ATTEST_ANNOTATION_CLAIM, "A");
+  mark_as (fixture->store, fixture->article_uuid, 0, 10, ATTEST_ANNOTATION_DIRECT, "B");
+  mark_as (fixture->store, fixture->article_uuid, 21, 30, ATTEST_ANNOTATION_DIRECT, "B");
+  mark_as (fixture->store, fixture->article_uuid, 60, 70, ATTEST_ANNOTATION_NOTE, "B");
+
+  fixture->window = attest_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  _attest_window_select_article (fixture->window, fixture->article_uuid);
+  spin ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->store);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->article_uuid);
+}
+
+static void
+test_collection (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) collections = NULL;
+  g_autofree char *json_path = g_build_filename (fixture->dir, "fires.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json_path);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) members = NULL;
+  AttestCollectionsDialog *dialog;
+  AttestCollection *collection;
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.collections", NULL);
+  spin ();
+  dialog = find_toplevel (ATTEST_TYPE_COLLECTIONS_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Typing a name and pressing Enter creates the collection. */
+  entry = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fires");
+  g_signal_emit_by_name (entry, "entry-activated");
+  spin ();
+  collections = attest_store_list_collections (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (collections->len, ==, 1);
+  collection = g_ptr_array_index (collections, 0);
+  g_assert_cmpstr (collection->name, ==, "Fires");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "0 articles"));
+
+  /* The open article goes in; the row counts it. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "collection.add-article", "s",
+                              collection->uuid);
+  spin ();
+  members = attest_store_list_collection_articles (fixture->store, collection->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (members), ==, 1);
+  g_assert_cmpstr (members[0], ==, fixture->article_uuid);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "1 article"));
+  maybe_screenshot (GTK_WIDGET (dialog), "w6-collections.png");
+
+  /* Undo takes it out again, and redo puts it back. */
+  g_assert_true (attest_store_undo (fixture->store, &error));
+  g_clear_pointer (&members, g_strfreev);
+  members = attest_store_list_collection_articles (fixture->store, collection->uuid, &error);
+  g_assert_cmpuint (g_strv_length (members), ==, 0);
+  g_assert_true (attest_store_redo (fixture->store, &error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* What the file chooser calls once a file is picked. */
+  _attest_window_export_scoped (fixture->window, collection->uuid, "json", ATTEST_CSV_QUOTES,
+                                FALSE, file);
+  g_assert_true (wait_until (jobs_done, fixture->window));
+  g_assert_true (g_file_get_contents (json_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, fixture->article_uuid));
+  g_assert_nonnull (strstr (contents, ATTEST_EXPORT_FORMAT_NAME));
+}
+
+static GBytes *
+export_json (AttestStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_assert_true (attest_export_json (store, out, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+test_merge_conflict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *their_path = g_build_filename (fixture->dir, "theirs.attest", NULL);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "theirs.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json_path);
+  g_autoptr(AttestStore) theirs = attest_store_create (their_path, &error);
+  g_autoptr(GBytes) shared = export_json (fixture->store);
+  g_autoptr(GBytes) their_work = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(AttestAnnotation) after = NULL;
+  const char *uuid;
+  AttestMergeDialog *dialog;
+  GtkWidget *theirs_button;
+
+  /* The colleague starts from my project and changes a comment I changed too. */
+  g_assert_true (attest_import_collection (theirs, shared, NULL, NULL, &error));
+  annotations = attest_store_list_annotations (theirs, fixture->article_uuid, &error);
+  g_assert_no_error (error);
+  uuid = attest_annotation_get_uuid (g_ptr_array_index (annotations, 0));
+  g_assert_true (attest_store_set_annotation_comment (theirs, uuid, "Their reading", &error));
+  their_work = export_json (theirs);
+  g_assert_true (g_file_set_contents (json_path, g_bytes_get_data (their_work, NULL),
+                                      g_bytes_get_size (their_work), &error));
+  g_assert_true (attest_store_set_annotation_comment (fixture->store, uuid, "My reading", &error));
+
+  _attest_window_import_collection (fixture->window, file);
+  g_assert_true (wait_until (has_merge_dialog, NULL));
+  dialog = find_toplevel (ATTEST_TYPE_MERGE_DIALOG);
+  g_assert_cmpuint (attest_merge_dialog_get_n_conflicts (dialog), ==, 1);
+  /* The row shows both versions. */
+  g_assert_true (has_label_containing (GTK_WIDGET (dialog), "Their reading"));
+  g_assert_true (has_label_containing (GTK_WIDGET (dialog), "My reading"));
+  maybe_screenshot (GTK_WIDGET (dialog), "w6-merge.png");
+  /* Nothing changed before the user chose. */
+  after = attest_store_get_annotation (fixture->store, uuid, &error);
+  g_assert_cmpstr (attest_annotation_get_comment (after), ==, "My reading");
+  g_clear_object (&after);
+
+  theirs_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Take _Theirs");
+  g_assert_nonnull (theirs_button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (theirs_button), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.import", NULL);
+  g_assert_true (wait_until (jobs_done, fixture->window));
+  g_assert_null (find_toplevel (ATTEST_TYPE_MERGE_DIALOG));
+
+  after = attest_store_get_annotation (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attest_annotation_get_comment (after), ==, "Their reading");
+}
+
+static gboolean
+agreement_ready (gpointer data)
+{
+  return !attest_agreement_dialog_get_busy (data);
+}
+
+static void
+test_agreement (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AttestAgreementDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.agreement", NULL);
+  dialog = find_toplevel (ATTEST_TYPE_AGREEMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_until (agreement_ready, dialog));
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 coders: A, B"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Kappa"));
+  /* The kind dimension: kappa 1/13, agreement 1 of 4 units. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "0.08"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "25 %"));
+  maybe_screenshot (GTK_WIDGET (dialog), "w6-agreement.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_refi_round_trip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *qdpx_path = g_build_filename (fixture->dir, "mine.qdpx", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.attest", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx_path);
+  g_autoptr(AttestStore) other = attest_store_create (other_path, &error);
+  g_autoptr(AttestRefiImportSummary) summary = NULL;
+
+  _attest_window_export_exchange (fixture->window, "qdpx", file);
+  g_assert_true (wait_until (jobs_done, fixture->window));
+  g_assert_true (g_file_test (qdpx_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (attest_refi_import_qdpx (other, file, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_articles, ==, 1);
+  g_assert_cmpuint (summary->n_annotations, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/attest/share/collection", Fixture, NULL,
+              fixture_set_up, test_collection, fixture_tear_down);
+  g_test_add ("/attest/share/merge-conflict", Fixture, NULL,
+              fixture_set_up, test_merge_conflict, fixture_tear_down);
+  g_test_add ("/attest/share/agreement", Fixture, NULL,
+              fixture_set_up, test_agreement, fixture_tear_down);
+  g_test_add ("/attest/share/refi-round-trip", Fixture, NULL,
+              fixture_set_up, test_refi_round_trip, fixture_tear_down);
+  return g_test_run ();
+}

@@ -18,7 +18,11 @@
 #include "attest-codebook-view.h"
 #include "attest-core.h"
 #include "attest-find-bar.h"
+#include "attest-incidents-view.h"
 #include "attest-inspector.h"
+#include "attest-article-incidents.h"
+#include "attest-link-incident-popover.h"
+#include "attest-suggestions.h"
 #include "attest-jobs.h"
 #include "attest-quote-dialog.h"
 #include "attest-reader.h"
@@ -2452,8 +2456,10 @@ test_pages (Fixture       *fixture,
   saved = g_settings_get_string (settings, "visible-page");
   g_assert_cmpstr (saved, ==, "sources");
 
-  /* A page not there yet (incidents) leaves the window where it is. */
-  press_key (GTK_WIDGET (fixture->window), GDK_KEY_4, GDK_ALT_MASK);
+  /* The incidents and their timeline have keys too. */
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_5, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "timeline");
+  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_2, GDK_ALT_MASK));
   g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "sources");
 
   /* The next window opens on it. */
@@ -2465,10 +2471,11 @@ test_pages (Fixture       *fixture,
   spin ();
 
   /* A page added later is shown with its key, and remembered like the others. */
-  attest_window_add_page (fixture->window, adw_status_page_new (), "incidents", "_Incidents",
+  attest_window_add_page (fixture->window, adw_status_page_new (), "extra", "_Extra",
                           "find-location-symbolic");
-  g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_4, GDK_ALT_MASK));
-  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "incidents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "extra"));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "extra");
   g_assert_true (press_key (GTK_WIDGET (fixture->window), GDK_KEY_1, GDK_ALT_MASK));
   g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "articles");
   g_assert_true (is_status_page_mapped (GTK_WINDOW (fixture->window), "No Article Selected"));
@@ -2600,7 +2607,8 @@ test_shortcuts_window (Fixture       *fixture,
     "q", "i", "c", "n", "a", "s", "Tab", "Delete", "Escape", "<Alt>1", "<Alt>2", "<Alt>3",
     "<Control>f", "<Control><Shift>f", "<Control>z", "<Control><Shift>z", "<Control>m",
     "<Shift><Alt>Right", "<Shift><Alt>Left", "<Shift><Alt>Up", "<Shift><Alt>Down",
-    "<Control>comma",
+    "<Control>comma", "l", "<Control><Shift>i", "<Control><Shift>s", "Return", "<Control>s",
+    "plus", "minus", "0", "Left", "Right", "<Alt>4", "<Alt>5",
   };
   GtkWidget *w;
 
@@ -2631,6 +2639,274 @@ test_shortcuts_window (Fixture       *fixture,
       g_assert_nonnull (strstr (listed->str, key));
     }
   gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Incidents */
+
+#define TRIBAL_QUOTE "resulted in the killing and wounding of dozens among the tribal crowd"
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  return find_widget (root, is_type, GSIZE_TO_POINTER (type));
+}
+
+static guint
+n_incidents (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  incidents = attest_store_list_incidents (fixture->store, &error);
+  g_assert_no_error (error);
+  return incidents->len;
+}
+
+/* A quote tied to a new incident through l and the popover; listed on the incidents page and
+ * under the article's annotations; one undo takes it back. */
+static void
+test_link_incident (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestAnnotation) quote = NULL;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AttestReader *reader = attest_window_get_reader (fixture->window);
+  AttestIncidentsView *view;
+  AttestArticleIncidents *article_incidents;
+  GtkWidget *popover;
+  AttestIncident *selected;
+
+  open_first_article (fixture);
+  article_incidents = ATTEST_ARTICLE_INCIDENTS (find_by_type (GTK_WIDGET (articles_page (fixture)),
+                                                              ATTEST_TYPE_ARTICLE_INCIDENTS));
+  g_assert_nonnull (article_incidents);
+  g_assert_cmpstr (attest_article_incidents_get_article_uuid (article_incidents), ==,
+                   fixture->article_uuid);
+  g_assert_cmpuint (attest_article_incidents_get_n_incidents (article_incidents), ==, 0);
+
+  /* Without a selected annotation, l is only a letter. */
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  g_assert_false (press_key (reader_text_view (fixture), GDK_KEY_l, 0));
+
+  quote = mark_words (fixture, TRIBAL_QUOTE, ATTEST_ANNOTATION_DIRECT, NULL);
+  g_assert_true (attest_articles_page_select_annotation (articles_page (fixture),
+                                                         attest_annotation_get_uuid (quote)));
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  spin ();
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_l, 0));
+  popover = find_by_type (GTK_WIDGET (reader), ATTEST_TYPE_LINK_INCIDENT_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (attest_link_incident_popover_get_annotation_uuid (ATTEST_LINK_INCIDENT_POPOVER (popover)),
+                   ==, attest_annotation_get_uuid (quote));
+  wait_for_frames (popover);
+
+  click_button (popover, "_New Incident from Selection…");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (n_incidents (fixture), ==, 1);
+  g_assert_cmpstr (toast_text (fixture), ==, "New incident recorded from the quote");
+  g_assert_cmpuint (attest_article_incidents_get_n_incidents (article_incidents), ==, 1);
+
+  /* Alt+4: listed on the incidents page; the toast's Open selects it there. */
+  g_assert_true (press_key (window, GDK_KEY_4, GDK_ALT_MASK));
+  g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "incidents");
+  view = ATTEST_INCIDENTS_VIEW (find_by_type (window, ATTEST_TYPE_INCIDENTS_VIEW));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (attest_incidents_view_get_model (view)), ==, 1);
+  {
+    g_autoptr(GPtrArray) incidents = attest_store_list_incidents (fixture->store, NULL);
+    const char *uuid = attest_incident_get_uuid (g_ptr_array_index (incidents, 0));
+
+    g_assert_true (press_key (window, GDK_KEY_1, GDK_ALT_MASK));
+    g_assert_true (gtk_widget_activate_action (window, "win.open-incident", "s", uuid));
+    spin ();
+    g_assert_cmpstr (attest_window_get_page (fixture->window), ==, "incidents");
+    selected = attest_incidents_view_get_selected_incident (view);
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (attest_incident_get_uuid (selected), ==, uuid);
+  }
+
+  /* One undo: the incident and the link go together. */
+  g_assert_true (press_key (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (n_incidents (fixture), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (attest_incidents_view_get_model (view)), ==, 0);
+  g_assert_true (press_key (window, GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_cmpuint (attest_article_incidents_get_n_incidents (article_incidents), ==, 0);
+  g_assert_nonnull (attest_store_get_annotation (fixture->store,
+                                                 attest_annotation_get_uuid (quote), NULL));
+}
+
+/* Suggestions */
+
+static gboolean
+suggestions_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return attest_articles_page_get_suggestions (articles_page (fixture)) != NULL;
+}
+
+static guint
+n_annotations (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  annotations = attest_store_list_annotations (fixture->store, fixture->article_uuid, NULL);
+  g_assert_nonnull (annotations);
+  return annotations->len;
+}
+
+static gboolean
+buffer_has_named_tag (AttestReader *reader,
+                      const char   *name)
+{
+  GtkTextBuffer *buffer = attest_reader_get_buffer (reader);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+static void
+test_suggestions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AttestReader *reader = attest_window_get_reader (fixture->window);
+  AttestSuggestions *suggestions;
+  AttestSuggestion *current;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *bar_label = NULL;
+  AttestAnnotation *accepted;
+  guint n, n_quotes, start, end;
+
+  open_first_article (fixture);
+  gtk_widget_grab_focus (reader_text_view (fixture));
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_S,
+                            GDK_CONTROL_MASK | GDK_SHIFT_MASK) ||
+                 press_key (reader_text_view (fixture), GDK_KEY_s,
+                            GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  /* Found in a worker thread: the bar shows once they are there. */
+  g_assert_true (wait_until (suggestions_shown, fixture));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  suggestions = attest_articles_page_get_suggestions (articles_page (fixture));
+  n = attest_suggestions_get_n_items (suggestions);
+  n_quotes = attest_suggestions_count_type (suggestions, ATTEST_SUGGESTION_QUOTE);
+  g_test_message ("%u suggestions, %u quotes", n, n_quotes);
+  g_assert_cmpuint (n_quotes, >=, 5);
+  bar_label = g_strdup_printf ("%u suggestions", n);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, bar_label));
+  g_assert_true (buffer_has_named_tag (reader, "suggestion"));
+  g_assert_true (buffer_has_named_tag (reader, "current-suggestion"));
+
+  /* Tab to a quote whose speaker Attest found; Enter accepts it. */
+  for (current = attest_suggestions_get_current (suggestions);
+       current->type != ATTEST_SUGGESTION_QUOTE || current->speaker == NULL;
+       current = attest_suggestions_get_current (suggestions))
+    g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Tab, 0));
+  start = current->start;
+  end = current->end;
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Return, 0));
+  g_assert_cmpuint (n_annotations (fixture), ==, 1);
+  accepted = attest_reader_pick_annotation (reader, start);
+  g_assert_nonnull (accepted);
+  g_assert_true (attest_annotation_get_suggested (accepted));
+  g_assert_cmpuint (attest_annotation_get_start (accepted), ==, start);
+  g_assert_cmpuint (attest_annotation_get_end (accepted), ==, end);
+  g_assert_nonnull (attest_annotation_get_speaker_uuid (accepted));
+  g_assert_true (buffer_has_tag_anywhere (reader, attest_annotation_get_kind (accepted)));
+  g_assert_cmpuint (attest_suggestions_get_n_items (suggestions), ==, n - 1);
+
+  /* Delete rejects the next one: gone, and nothing marked. */
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Delete, 0));
+  g_assert_cmpuint (attest_suggestions_get_n_items (suggestions), ==, n - 2);
+  g_assert_cmpuint (n_annotations (fixture), ==, 1);
+
+  /* Accept All: every quote left, as one step. */
+  n_quotes = attest_suggestions_count_type (suggestions, ATTEST_SUGGESTION_QUOTE);
+  g_assert_cmpuint (n_quotes, >=, 2);
+  click_button (GTK_WIDGET (fixture->window), "_Accept All Quotes");
+  spin ();
+  g_assert_cmpuint (attest_suggestions_count_type (suggestions, ATTEST_SUGGESTION_QUOTE), ==, 0);
+  g_assert_cmpuint (n_annotations (fixture), >=, 1 + n_quotes - 1);
+  annotations = attest_store_list_annotations (fixture->store, fixture->article_uuid, NULL);
+  for (guint i = 0; i < annotations->len; i++)
+    g_assert_true (attest_annotation_get_suggested (g_ptr_array_index (annotations, i)));
+  g_assert_cmpstr (attest_store_get_undo_label (fixture->store), ==, "Accept all suggestions");
+
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (n_annotations (fixture), ==, 1);
+
+  /* Escape leaves suggestion mode. */
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Escape, 0));
+  g_assert_null (attest_articles_page_get_suggestions (articles_page (fixture)));
+  g_assert_false (buffer_has_named_tag (reader, "suggestion"));
+}
+
+/* The logic of suggestion mode, without widgets. */
+static AttestSuggestion *
+make_suggestion (AttestSuggestionType type,
+                 guint                start,
+                 guint                end)
+{
+  AttestSuggestion *s = g_new0 (AttestSuggestion, 1);
+
+  s->type = type;
+  s->start = start;
+  s->end = end;
+  s->text = g_strdup ("x");
+  return s;
+}
+
+static void
+test_suggestions_logic (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_suggestion_free);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AttestSuggestions) suggestions = NULL;
+  g_autoptr(AttestSuggestion) stolen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An annotation over 20..30 hides the suggestion at 25..35. */
+  g_ptr_array_add (annotations, attest_store_annotate_span (fixture->store, fixture->article_uuid,
+                                                            ATTEST_ANNOTATION_NOTE, 20, 30, NULL,
+                                                            NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (found, make_suggestion (ATTEST_SUGGESTION_QUOTE, 0, 10));
+  g_ptr_array_add (found, make_suggestion (ATTEST_SUGGESTION_DATE, 12, 18));
+  g_ptr_array_add (found, make_suggestion (ATTEST_SUGGESTION_QUOTE, 25, 35));
+  g_ptr_array_add (found, make_suggestion (ATTEST_SUGGESTION_QUOTE, 40, 50));
+  g_ptr_array_add (found, make_suggestion (ATTEST_SUGGESTION_PLACE, 50, 50));
+  suggestions = attest_suggestions_new (g_steal_pointer (&found), annotations);
+  g_assert_cmpuint (attest_suggestions_get_n_items (suggestions), ==, 3);
+  g_assert_cmpuint (attest_suggestions_count_type (suggestions, ATTEST_SUGGESTION_QUOTE), ==, 2);
+  g_assert_cmpint (attest_suggestions_get_position (suggestions), ==, 0);
+  g_assert_false (attest_suggestions_previous (suggestions));
+  g_assert_true (attest_suggestions_next (suggestions));
+  g_assert_true (attest_suggestions_next (suggestions));
+  g_assert_false (attest_suggestions_next (suggestions));
+  g_assert_cmpuint (attest_suggestions_get_current (suggestions)->start, ==, 40);
+
+  /* Taking the last one makes the one before current. */
+  stolen = attest_suggestions_steal_current (suggestions);
+  g_assert_cmpuint (stolen->start, ==, 40);
+  g_assert_cmpuint (attest_suggestions_get_current (suggestions)->start, ==, 12);
+  attest_suggestions_remove_overlapping (suggestions, 5, 15);
+  g_assert_cmpuint (attest_suggestions_get_n_items (suggestions), ==, 0);
+  g_assert_null (attest_suggestions_get_current (suggestions));
+  g_assert_cmpint (attest_suggestions_get_position (suggestions), ==, -1);
 }
 
 int
@@ -2691,6 +2967,9 @@ main (int   argc,
   ADD ("open-from-sources", test_open_from_sources, "project");
   ADD ("preferences-followed", test_preferences_followed, "project");
   ADD ("shortcuts-window", test_shortcuts_window, "project");
+  ADD ("link-incident", test_link_incident, "project");
+  ADD ("suggestions", test_suggestions, "project");
+  ADD ("suggestions-logic", test_suggestions_logic, "project");
   g_test_add_func ("/attest/window/snippet-markup", test_snippet_markup);
   g_test_add_func ("/attest/window/published-check", test_published_check);
   g_test_add_func ("/attest/window/web-address-check", test_web_address_check);

@@ -368,6 +368,24 @@ row_exists (AttestStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* A column name, quoted as SQL wants it: a project from elsewhere could name a column with a
+ * double quote in it. */
+static void
+append_identifier (GString    *sql,
+                   const char *separator,
+                   const char *name)
+{
+  g_string_append (sql, separator);
+  g_string_append_c (sql, '"');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '"');
+}
+
 /* Puts the row back as the snapshot has it: deletes it, updates it in place (so that
  * ON DELETE CASCADE does not fire), or inserts it with its old id. */
 static gboolean
@@ -396,14 +414,17 @@ restore_row (AttestStore  *self,
     {
       g_string_printf (sql, "UPDATE %s SET ", table);
       for (int i = 0; i < row->n_columns; i++)
-        g_string_append_printf (sql, "%s\"%s\" = ?", i ? ", " : "", row->names[i]);
+        {
+          append_identifier (sql, i ? ", " : "", row->names[i]);
+          g_string_append (sql, " = ?");
+        }
       g_string_append_printf (sql, " WHERE rowid = ?");
     }
   else
     {
       g_string_printf (sql, "INSERT INTO %s (", table);
       for (int i = 0; i < row->n_columns; i++)
-        g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", row->names[i]);
+        append_identifier (sql, i ? ", " : "", row->names[i]);
       g_string_append (sql, ") VALUES (");
       for (int i = 0; i < row->n_columns; i++)
         g_string_append (sql, i ? ", ?" : "?");

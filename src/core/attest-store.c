@@ -923,6 +923,8 @@ store_open (const char  *path,
    * nor load extensions; its triggers and views are checked in verify_schema (). */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* Debian's SQLite lets fts3_tokenizer () take a function pointer from SQL: never here. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->db, "attest_uuid", 0, SQLITE_UTF8, NULL,

@@ -4,8 +4,14 @@
 #
 #   build-aux/setup.sh run    install packages, build, open the demo project
 #                             (no display: run the same demo through attest-cli)
-#   build-aux/setup.sh test   install packages, build, run the whole test suite
-#                             (extra arguments go to `meson test`, e.g. --suite core)
+#   build-aux/setup.sh test   install packages, build, run the whole test suite, then
+#                             again built with AddressSanitizer and UBSan (build-sanitize/),
+#                             then each fuzz target for a short while under clang and
+#                             libFuzzer (build-fuzz/); extra arguments go to the first two
+#                             `meson test` runs, e.g. --suite core
+#
+# ATTEST_TEST_STAGES picks the stages of `test` (default "plain sanitize fuzz"); each stage
+# runs even when an earlier one failed, and the exit status is the first failure's.
 #
 # Running it twice is fine: packages already installed are not reinstalled, an existing
 # build directory is reconfigured, and the demo project is made afresh each time.
@@ -143,13 +149,111 @@ cmd_run() {
   headless_demo
 }
 
+# Xvfb and a private session bus around a command: the GUI tests need both.
+with_display() {
+  dbus-run-session -- xvfb-run -a -s '-screen 0 1400x900x24' "$@"
+}
+
+# A build tree other than build/: configured once with its options (and compiler, CC), then
+# reconfigured.
+configure_tree() {
+  local dir=$1
+  shift
+  if [ -f "$dir/meson-private/coredata.dat" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    env CC="${CC:-cc}" meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+stage_wanted() {
+  case " ${ATTEST_TEST_STAGES:-plain sanitize fuzz} " in
+    *" $1 "*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
+# The whole suite again, built with AddressSanitizer and UBSan (gcc). Leaks are errors,
+# except for the third-party one-time caches in build-aux/lsan.supp; slow unwinding makes
+# those suppressions match, and then GL must stay off or it deadlocks (DEBIAN12.md).
+test_sanitized() {
+  local dir=build-sanitize
+  say "Building $dir/ with -Db_sanitize=address,undefined"
+  # A stage runs in an || list, where set -e does not reach: each step says how it went.
+  configure_tree "$dir" -Db_sanitize=address,undefined -Db_lundef=false || return
+  ninja -C "$dir" || return
+  say "Running the core, CLI and fuzz-replay tests under AddressSanitizer and UBSan"
+  # The GUI suites are left out here: under ASan they exceed their time and GTK 4.8 leaves
+  # popovers and dialogs that LeakSanitizer reports (see the README's Status).
+  if [ $# -eq 0 ]; then
+    set -- --suite core --suite cli --suite data --suite fuzz-replay
+  fi
+  ASAN_OPTIONS=fast_unwind_on_malloc=0:detect_leaks=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$root/build-aux/lsan.supp:print_suppressions=0" \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  GDK_DEBUG=gl-disable \
+    with_display meson test -C "$dir" --print-errorlogs --timeout-multiplier 4 "$@"
+}
+
+# The fuzz targets (tests/fuzz/), each for a bounded time, under clang with libFuzzer: the
+# core instrumented for coverage, only what the targets need built.
+test_fuzz() {
+  local dir=build-fuzz targets
+  if ! command -v clang >/dev/null; then
+    say "No clang: cannot fuzz (build-aux/packages.txt names it)"
+    return 1
+  fi
+  say "Building the fuzz targets in $dir/ with clang and libFuzzer"
+  CC=clang configure_tree "$dir" -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-fsanitize=fuzzer-no-link || return
+  if ! grep -q '^C compiler for the host machine: clang' "$dir/meson-logs/meson-log.txt"; then
+    say "$dir/ was configured with another compiler than clang: remove it"
+    return 1
+  fi
+  targets=$(meson introspect "$dir" --tests | python3 -c '
+import json, os, sys
+root = sys.argv[1]
+for test in json.load(sys.stdin):
+    if any(suite.split(":")[-1] == "fuzz" for suite in test["suite"]):
+        print(os.path.relpath(test["cmd"][0], root))' "$dir") || return
+  if [ -z "$targets" ]; then
+    say "$dir/ has no fuzz targets: is libFuzzer (libclang-rt-14-dev) installed?"
+    return 1
+  fi
+  # shellcheck disable=SC2086
+  ninja -C "$dir" $targets || return
+  say "Fuzzing each target for a short while"
+  # Leaks are the sanitizer stage's: here the fast unwinder cannot see through GLib, so the
+  # third-party suppressions would not match.
+  ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    meson test -C "$dir" --no-rebuild --suite fuzz --print-errorlogs
+}
+
+test_plain() {
+  configure_and_build || return
+  say "Running the test suite (GUI tests under Xvfb)"
+  with_display meson test -C "$build" --print-errorlogs "$@"
+}
+
 cmd_test() {
   install_packages
-  configure_and_build
-  say "Running the test suite (GUI tests under Xvfb)"
-  local status=0
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1400x900x24' \
-    meson test -C "$build" --print-errorlogs "$@" || status=$?
+  local status=0 stage stage_status started summary=""
+  for stage in plain sanitize fuzz; do
+    stage_wanted "$stage" || continue
+    started=$SECONDS
+    stage_status=0
+    case $stage in
+      plain) test_plain "$@" || stage_status=$? ;;
+      sanitize) test_sanitized "$@" || stage_status=$? ;;
+      fuzz) test_fuzz || stage_status=$? ;;
+    esac
+    [ "$status" -ne 0 ] || status=$stage_status
+    summary+=$(printf '\n    %-9s %s in %dm%02ds' "$stage" \
+      "$([ "$stage_status" -eq 0 ] && echo passed || echo "FAILED ($stage_status)")" \
+      $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)))
+  done
+  say "Stages:$summary"
   exit "$status"
 }
 

@@ -973,6 +973,8 @@ merge_sources (Merge       *m,
           g_autoptr(GString) mine = g_string_new (NULL);
           g_autoptr(GString) theirs = g_string_new (NULL);
 
+          g_autofree char *now = _attest_now_iso8601 ();
+
           id = sqlite3_column_int64 (find, 7);
           remember (m, "sources", uuid, id);
           if (!differs (find, s, keys, mine, theirs))
@@ -991,7 +993,7 @@ merge_sources (Merge       *m,
               sqlite3_bind_int (stmt, 5, json_object_get_boolean_member_with_default (s, "anonymous", FALSE));
               sqlite3_bind_int (stmt, 6, json_object_get_boolean_member_with_default (s, "group", FALSE));
               bind_str (stmt, 7, str (s, "notes"));
-              bind_str (stmt, 8, str (s, "modified_at"));
+              bind_str (stmt, 8, str (s, "modified_at") ? str (s, "modified_at") : now);
               sqlite3_bind_int64 (stmt, 9, id);
               if (!exec_bound (m, stmt, error))
                 return FALSE;
@@ -1203,6 +1205,7 @@ merge_annotation (Merge       *m,
   g_autofree char *my_tags = NULL;
   g_autofree char *their_tags = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *now = _attest_now_iso8601 ();
   const char *uuid = str (n, "uuid");
   gboolean different;
   gint64 id;
@@ -1254,7 +1257,7 @@ merge_annotation (Merge       *m,
   bind_count (stmt, 7, lookup (m, "sources", str (n, "speaker")));
   bind_str (stmt, 8, str (n, "comment"));
   bind_str (stmt, 9, str (n, "claim_status"));
-  bind_str (stmt, 10, str (n, "modified_at"));
+  bind_str (stmt, 10, str (n, "modified_at") ? str (n, "modified_at") : now);
   sqlite3_bind_int64 (stmt, 11, id);
   return exec_bound (m, stmt, error)
          && add_links (m, "annotation_tags", "annotation_id", id,
@@ -1523,11 +1526,20 @@ attest_import_collection (AttestStore               *store,
 
   summary->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_merge_conflict_free);
 
+  if (g_bytes_get_size (json) == 0)
+    {
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("The file is empty: there is no collection in it."));
+      return FALSE;
+    }
   if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
                                    g_bytes_get_size (json), &parse_error))
     {
+      /* The parser quotes the bad bytes: keep the message valid UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
+
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("This is not a JSON file Attest can read: %s"), parse_error->message);
+                   _("This is not a JSON file Attest can read: %s"), message);
       return FALSE;
     }
   if (json_parser_get_root (parser) == NULL

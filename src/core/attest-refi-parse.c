@@ -594,7 +594,8 @@ read_document (AttestRefiParser  *parser,
 
       if (doc == NULL && last != NULL && last->message != NULL)
         {
-          g_autofree char *message = g_strchomp (g_strdup (last->message));
+          /* libxml2 quotes the bad bytes: keep the message valid UTF-8. */
+          g_autofree char *message = g_strchomp (g_utf8_make_valid (last->message, -1));
 
           _attest_refi_invalid (parser, error,
                                 _("the document is not well-formed XML (line %d: %s)"),

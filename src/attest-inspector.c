@@ -46,6 +46,7 @@ struct _AttestInspector
   GtkMenuButton        *speaker_button;
   AttestSpeakerPopover *speaker_popover;
   AdwComboRow          *claim_row;
+  AdwActionRow         *incidents_row;
   GtkPopover           *tags_popover;
   GtkSearchEntry       *tags_search;
   GtkListBox           *tag_checks;
@@ -305,6 +306,26 @@ dup_comment (AttestInspector *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The incidents this annotation is evidence for, by title. */
+static void
+attest_inspector_fill_incidents (AttestInspector *self)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  incidents = attest_store_list_incidents_for_annotation (self->store,
+                                                          attest_annotation_get_uuid (self->annotation),
+                                                          NULL);
+  for (guint i = 0; incidents != NULL && i < incidents->len; i++)
+    {
+      if (titles->len > 0)
+        g_string_append (titles, "\n");
+      g_string_append (titles, attest_incident_get_title (g_ptr_array_index (incidents, i)));
+    }
+  adw_action_row_set_subtitle (self->incidents_row,
+                               titles->len > 0 ? titles->str : _("Not linked to an incident"));
+}
+
 static void
 attest_inspector_fill (AttestInspector  *self,
                        AttestAnnotation *before)
@@ -348,6 +369,7 @@ attest_inspector_fill (AttestInspector  *self,
       status_index = i;
   adw_combo_row_set_selected (self->claim_row, status_index);
 
+  attest_inspector_fill_incidents (self);
   attest_inspector_fill_tags (self);
   if (gtk_widget_get_visible (GTK_WIDGET (self->tags_popover)))
     attest_inspector_sync_checks (self);
@@ -643,6 +665,7 @@ attest_inspector_class_init (AttestInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, speaker_button);
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, speaker_popover);
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, claim_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, incidents_row);
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, tags_popover);
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, tags_search);
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, tag_checks);
@@ -713,6 +736,8 @@ attest_inspector_set_store (AttestInspector *self,
       g_signal_connect_object (store, "changed::sources",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::tags",
+                               G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::incidents",
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
     }
   attest_inspector_load_tags (self);

@@ -310,6 +310,15 @@ test_evidence (Fixture       *f,
 
   for_article = attest_store_list_incidents_for_article (f->store, f->article, &error);
   g_assert_cmpuint (for_article->len, ==, 1);
+  {
+    g_autoptr(GPtrArray) for_quote = attest_store_list_incidents_for_annotation (
+        f->store, attest_annotation_get_uuid (ten), &error);
+    g_autoptr(GPtrArray) for_other = attest_store_list_incidents_for_annotation (
+        f->store, attest_annotation_get_uuid (none), &error);
+
+    g_assert_cmpuint (for_quote->len, ==, 1);
+    g_assert_cmpuint (for_other->len, ==, 1);
+  }
 
   /* Wrong shapes are refused. */
   g_assert_null (attest_store_link_evidence (f->store, id, attest_annotation_get_uuid (ten),

@@ -378,6 +378,24 @@ attest_store_list_incidents_for_article (AttestStore  *self,
       "  WHERE l.article_id = ?1 OR n.article_id = ?1)", article_id, error);
 }
 
+GPtrArray *
+attest_store_list_incidents_for_annotation (AttestStore  *self,
+                                            const char   *annotation_uuid,
+                                            GError      **error)
+{
+  gint64 annotation_id;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
+
+  if ((annotation_id = _attest_store_resolve_uuid (self, "annotations", _("annotation"),
+                                                   annotation_uuid, error)) < 0)
+    return NULL;
+
+  return list_incidents_where (self,
+      "WHERE i.id IN (SELECT incident_id FROM incident_links WHERE annotation_id = ?1)",
+      annotation_id, error);
+}
+
 static AttestIncident *
 get_incident_by_id (AttestStore  *self,
                     gint64        id,

@@ -399,6 +399,10 @@ GPtrArray        *attest_store_list_incidents    (AttestStore        *self,
 GPtrArray        *attest_store_list_incidents_for_article (AttestStore *self,
                                                   const char         *article_uuid,
                                                   GError            **error);
+/* Incidents this annotation is evidence for. */
+GPtrArray        *attest_store_list_incidents_for_annotation (AttestStore *self,
+                                                  const char         *annotation_uuid,
+                                                  GError            **error);
 AttestIncident   *attest_store_get_incident      (AttestStore        *self,
                                                   const char         *uuid,
                                                   GError            **error);

@@ -258,6 +258,20 @@ static const char scope_views[] =
   "  WHERE NOT (SELECT scoped FROM temp.export_scope_kind) "
   "     OR uuid = (SELECT collection FROM temp.export_scope_kind);";
 
+/* The whole project: the views are the tables, so every lookup stays an index probe. */
+static const char whole_views[] =
+  "DROP VIEW IF EXISTS temp.x_articles; DROP VIEW IF EXISTS temp.x_annotations;"
+  "DROP VIEW IF EXISTS temp.x_sources; DROP VIEW IF EXISTS temp.x_incidents;"
+  "DROP VIEW IF EXISTS temp.x_incident_links; DROP VIEW IF EXISTS temp.x_places;"
+  "DROP VIEW IF EXISTS temp.x_collections;"
+  "CREATE TEMP VIEW x_articles AS SELECT * FROM main.articles;"
+  "CREATE TEMP VIEW x_annotations AS SELECT * FROM main.annotations;"
+  "CREATE TEMP VIEW x_incident_links AS SELECT * FROM main.incident_links;"
+  "CREATE TEMP VIEW x_incidents AS SELECT * FROM main.incidents;"
+  "CREATE TEMP VIEW x_sources AS SELECT * FROM main.sources;"
+  "CREATE TEMP VIEW x_places AS SELECT * FROM main.places;"
+  "CREATE TEMP VIEW x_collections AS SELECT * FROM main.collections;";
+
 static gboolean
 set_scope (AttestStore              *store,
            const AttestExportScope  *scope,
@@ -266,21 +280,21 @@ set_scope (AttestStore              *store,
   sqlite3 *db = _attest_store_get_db (store);
   g_autoptr(AttestExportStmt) kind = NULL;
   g_autoptr(AttestExportStmt) add = NULL;
-  gboolean scoped;
+  /* Scoped only when a collection or articles are named: "excel" alone is the whole project. */
+  gboolean scoped = scope != NULL && (scope->collection_uuid != NULL
+                                      || scope->article_uuids != NULL);
 
   if (sqlite3_exec (db,
         "CREATE TEMP TABLE IF NOT EXISTS export_scope (article_id INTEGER PRIMARY KEY);"
         "CREATE TEMP TABLE IF NOT EXISTS export_scope_kind (scoped INTEGER, collection TEXT);"
         "DELETE FROM temp.export_scope; DELETE FROM temp.export_scope_kind;",
         NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, scope_views, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, scoped ? scope_views : whole_views, NULL, NULL, NULL) != SQLITE_OK
       || !(kind = _attest_store_prepare (store,
              "INSERT INTO temp.export_scope_kind (scoped, collection) VALUES (?, ?)", error)))
     return error && *error ? FALSE : _attest_store_set_error (store, error,
                                                               _("Could not start the export"));
 
-  /* Scoped only when a collection or articles are named: "excel" alone is the whole project. */
-  scoped = scope != NULL && (scope->collection_uuid != NULL || scope->article_uuids != NULL);
   sqlite3_bind_int (kind, 1, scoped);
   if (scope != NULL && scope->collection_uuid != NULL)
     sqlite3_bind_text (kind, 2, scope->collection_uuid, -1, SQLITE_STATIC);

@@ -1387,7 +1387,7 @@ test_project_schema_functions (Fixture       *f,
   /* Each puts a function call where SQLite would run it on Attest's own writes and reads.
    * (Index expressions and generated columns must be deterministic, so SQLite itself keeps
    * load_extension() out of those.) */
-  g_autofree char *hostile[] = {
+  char *hostile[] = {
     g_strdup_printf ("ALTER TABLE articles ADD COLUMN evil TEXT "
                      "CHECK (load_extension('%s') IS NULL)", marker),
     g_strdup_printf ("ALTER TABLE sources ADD COLUMN evil TEXT "
@@ -1424,6 +1424,9 @@ test_project_schema_functions (Fixture       *f,
       use_crafted_project (copy);
       g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    g_free (hostile[i]);
 }
 
 /* Debian's SQLite is built with SQLITE_ENABLE_FTS3_TOKENIZER, so fts3_tokenizer(name, pointer)

@@ -768,10 +768,24 @@ server_n_requests (Server *server)
   return n;
 }
 
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 server_stop (Server *server)
 {
-  g_main_loop_quit (server->loop);
+  GSource *quit = g_idle_source_new ();
+
+  /* Quit from inside the server's loop: a g_main_loop_quit () that came before the thread
+   * reached g_main_loop_run () would be lost, and the join would wait for ever (as it did on
+   * a loaded machine, where a page test ends before the server thread has started). */
+  g_source_set_callback (quit, quit_loop, server->loop, NULL);
+  g_source_attach (quit, server->context);
+  g_source_unref (quit);
   g_thread_join (server->thread);
 
   g_main_context_push_thread_default (server->context);

@@ -96,10 +96,13 @@ KINDS = ("official", "expert", "resident", "witness", "media", "organization",
 OUTLETS = ("Al-Jazeera", "Al-Sabah", "Reuters", "AFP", "BBC Arabic", "Rudaw", "Kurdistan 24",
            "The National", "Al-Monitor", "Asharq Al-Awsat", "Shafaq News", "AP",
            "The Guardian", "Le Monde", "El País", "Der Spiegel", "NRT", "Baghdad Today")
-EVENT_TYPES = (("Battles", "Armed clash"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+EVENT_TYPES = (("Battles", "Armed clash"),
+               ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
                ("Explosions/Remote violence", "Air/drone strike"),
-               ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
-               ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests"))
+               ("Violence against civilians", "Attack"),
+               ("Protests", "Peaceful protest"),
+               ("Riots", "Violent demonstration"),
+               ("Strategic developments", "Arrests"))
 ADMIN1 = (("Baghdad", "IQ-BG"), ("Diyala", "IQ-DI"), ("Salah ad Din", "IQ-SD"),
           ("Ninawa", "IQ-NI"), ("Anbar", "IQ-AN"), ("Kirkuk", "IQ-KI"), ("Basra", "IQ-BA"))
 CONTEXT_CHARS = 32
@@ -274,8 +277,9 @@ class Generator:
             actors = []
             for a in range(rng.randint(1, 2)):
                 src = rng.randrange(self.n_sources) if rng.random() < 0.5 else None
+                name = self.source_name(src) if src is not None else "Unknown gunmen"
                 actors.append({"uuid": self.id("actor", i, a),
-                               "name": self.source_name(src) if src is not None else "Unknown gunmen",
+                               "name": name,
                                "source": self.id("source", src) if src is not None else None,
                                "role": ("perpetrator", "target", "claimant", "responder")[a % 4],
                                "actor_type": None})
@@ -349,7 +353,8 @@ class Generator:
             "uuid": self.id("annotation", i, j), "kind": kind, "start": start, "end": end,
             "exact": body[start:end], "prefix": body[max(0, start - CONTEXT_CHARS):start],
             "suffix": body[end:end + CONTEXT_CHARS], "speaker": speaker,
-            "comment": "Check the date against the ministry's statement." if kind == "note" else None,
+            "comment": ("Check the date against the ministry's statement."
+                        if kind == "note" else None),
             "coder": ("coder-a", "coder-b")[j % 2],
             "claim_status": rng.choice(("unverified", "corroborated", "disputed", None))
                             if kind == "claim" else None,
@@ -366,7 +371,8 @@ class Generator:
         year = 2019 + i % 6
         return {
             "uuid": self.id("article", i), "title": title,
-            "byline": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.7 else None,
+            "byline": (f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+                       if rng.random() < 0.7 else None),
             "outlet": rng.choice(OUTLETS), "url": f"https://news.example/{year}/{i}",
             "published": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
             "language": "ar" if arabic else "en", "origin": f"https://news.example/{year}/{i}",

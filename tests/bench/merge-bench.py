@@ -104,7 +104,8 @@ def main():
         json_path, meta = benchlib.collection(n)
         size_mb = os.path.getsize(json_path) / 1e6
         print(f"\n== {meta['articles']} articles, {meta['annotations']} annotations, "
-              f"{meta['sources']} sources, {meta['incidents']} incidents ({size_mb:.0f} MB of JSON)")
+              f"{meta['sources']} sources, {meta['incidents']} incidents "
+              f"({size_mb:.0f} MB of JSON)")
         with tempfile.TemporaryDirectory(prefix="attest-merge-bench-",
                                          dir=benchlib.cache_dir()) as tmp:
             db = os.path.join(tmp, "baseline.db")

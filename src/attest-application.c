@@ -235,6 +235,40 @@ about_action (GSimpleAction *action,
 }
 
 static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AttestApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without a help viewer (Yelp) nothing handles help: addresses: say so, rather than
+   * leaving F1 silent. */
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_debug ("Could not show help:attest: %s", error->message);
+      message = g_strdup_printf (_("Attest’s user guide is read in the Help application "
+                                   "(Yelp), which could not be started: %s"),
+                                 error->message);
+      attest_application_show_error (self, _("Help Is Not Available"), message);
+    }
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AttestApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri_full (parent, "help:attest", GDK_CURRENT_TIME, NULL, on_help_shown,
+                     g_object_ref (self));
+}
+
+static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -275,6 +309,7 @@ static const GActionEntry app_actions[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -292,6 +327,7 @@ attest_application_startup (GApplication *app)
     { "app.new-project", { "<Control>n", NULL } },
     { "app.open-project", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.import-url", { "<Control>l", NULL } },
     { "win.paste", { "<Control><Shift>v", NULL } },

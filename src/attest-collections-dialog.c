@@ -90,6 +90,8 @@ collection_row (AttestCollection *collection)
   gtk_widget_set_name (row, collection->uuid);
 
   gtk_widget_set_tooltip_text (add, _("Add Open Article"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Open Article"), -1);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "collection.add-article");
@@ -118,6 +120,8 @@ collection_row (AttestCollection *collection)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (more, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More"), -1);
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (more, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);

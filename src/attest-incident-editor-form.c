@@ -395,6 +395,8 @@ create_actor_row (AttestIncidentEditor *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Actor"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Actor"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "incident-editor.remove-actor");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);

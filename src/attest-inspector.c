@@ -185,6 +185,8 @@ attest_inspector_fill_tags (AttestInspector *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove Tag"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove Tag"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inspector.toggle-tag");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tag_uuids[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

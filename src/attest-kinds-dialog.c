@@ -81,6 +81,8 @@ create_kind_row (AttestKindsDialog *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kinds.remove");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);

@@ -141,6 +141,8 @@ attest_source_editor_fill_aliases (AttestSourceEditor *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove Alias"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove Alias"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "source-editor.remove-alias");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", aliases[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

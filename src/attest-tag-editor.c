@@ -359,6 +359,8 @@ attest_tag_editor_build_palette (AttestTagEditor *self)
   gtk_widget_set_halign (other, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (other, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (other, _("Other Colour…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (other), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Other Colour…"), -1);
   g_signal_connect_swapped (other, "clicked", G_CALLBACK (on_other_color_clicked), self);
   gtk_flow_box_append (self->palette_box, other);
 

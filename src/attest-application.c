@@ -12,7 +12,13 @@
 
 #include "attest-core.h"
 #include "attest-preferences-window.h"
+#include "attest-recent.h"
 #include "attest-window.h"
+
+/* Where the project lives: the About window and the AppStream metadata name the same. */
+#define ATTEST_WEBSITE "https://github.com/attest-app/attest"
+#define ATTEST_ISSUES ATTEST_WEBSITE "/issues"
+#define ATTEST_MIME_TYPE "application/x-attest-project"
 
 struct _AttestApplication
 {
@@ -79,14 +85,53 @@ is_project_file (GFile *file)
   return name != NULL && g_str_has_suffix (name, ".attest");
 }
 
+/* The window showing the project at path, if one does. */
+static AttestWindow *
+attest_application_find_window (AttestApplication *self,
+                                const char        *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      AttestStore *store;
+
+      if (!ATTEST_IS_WINDOW (l->data))
+        continue;
+      store = attest_window_get_store (ATTEST_WINDOW (l->data));
+      if (store != NULL && g_strcmp0 (attest_store_get_path (store), path) == 0)
+        return ATTEST_WINDOW (l->data);
+    }
+  return NULL;
+}
+
+/* The project opened last is reopened on the next start, heads the welcome page's list, and
+ * is in the desktop's recent files (GNOME Files, the Shell's search). */
 static void
 attest_application_remember (AttestApplication *self,
                              GFile             *file)
 {
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) ATTEST_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "attest %f",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  if (self->settings != NULL && path != NULL)
-    g_settings_set_string (self->settings, "last-project", path);
+  if (path == NULL)
+    return;
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "last-project", path);
+      attest_recent_remember (self->settings, path);
+    }
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Attest";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -213,6 +258,16 @@ open_project_action (GSimpleAction *action,
 }
 
 static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  attest_application_open_project (ATTEST_APPLICATION (user_data), file);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -220,18 +275,37 @@ about_action (GSimpleAction *action,
   AttestApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "The Attest contributors", NULL };
+  /* What Attest's data follows, as a researcher would cite it. */
+  const char *models[] = {
+    "Armed Conflict Location and Event Data (ACLED) https://acleddata.com",
+    "Uppsala Conflict Data Program (UCDP) https://ucdp.uu.se",
+    "W3C Web Annotation Data Model https://www.w3.org/TR/annotation-model/",
+    "REFI-QDA Standard https://www.qdasoftware.org",
+    NULL
+  };
+  GtkWidget *about;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Attest"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("A research workbench for people who study the news: "
-                                       "mark who is quoted and what is claimed, and export it."),
-                         "developer-name", _("The Attest contributors"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application-name", _("Attest"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A research workbench for people who study the news: "
+                                      "mark who is quoted and what is claimed, and export it."),
+                        "developer-name", _("The Attest contributors"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Attest contributors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", ATTEST_WEBSITE,
+                        "issue-url", ATTEST_ISSUES,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  /* Translators: a heading of the About window's acknowledgements */
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Standards and Data Models"), models);
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("_User Guide"), "help:attest");
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -308,6 +382,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
+  { "open-recent", open_recent_action, "s" },
   { "preferences", preferences_action },
   { "help", help_action },
   { "about", about_action },
@@ -450,16 +525,30 @@ attest_application_open_project (AttestApplication *self,
       return;
     }
 
+  /* A project is open in one window: two would each keep their own undo history. */
+  window = attest_application_find_window (self, path);
+  if (window != NULL)
+    {
+      attest_application_remember (self, file);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
   store = attest_store_open (path, &error);
   if (store == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"),
-                                                  name, error->message);
+      g_autofree char *message = NULL;
 
       /* Show the welcome page behind the error, so the user is not left with nothing. */
       if (gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
         gtk_window_present (GTK_WINDOW (attest_window_new (self, NULL)));
+      /* Most of the store's reasons name the file already. */
+      if (strstr (error->message, name) != NULL)
+        message = g_strdup (error->message);
+      else
+        /* Translators: a project file's name, then why it could not be opened */
+        message = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
       attest_application_show_error (self, _("Could Not Open Project"), message);
       return;
     }

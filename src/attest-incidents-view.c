@@ -29,6 +29,10 @@ struct _AttestIncidentsView
   GPtrArray            *place_uuids;    /* the place filter's, after "All Places" */
   char                 *search;
   guint                 reloading;
+  /* The type filter as the user chose it (or the window restored it): kept while a project
+   * has no incident of that type, and applied to one that has. */
+  char                 *type_filter;
+  gboolean              loading_filters;
 
   /* Template widgets; the paned is bound so that dispose unparents it. */
   GtkPaned             *paned;
@@ -311,7 +315,8 @@ load_filters (AttestIncidentsView *self)
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
   guint place = gtk_drop_down_get_selected (self->place_dropdown);
   g_autofree char *type_name = type > 0 && type <= g_strv_length (self->types)
-                               ? g_strdup (self->types[type - 1]) : NULL;
+                               ? g_strdup (self->types[type - 1])
+                               : g_strdup (self->type_filter);
   g_autofree char *place_uuid = place > 0 && place <= self->place_uuids->len
                                 ? g_strdup (g_ptr_array_index (self->place_uuids, place - 1))
                                 : NULL;
@@ -350,8 +355,10 @@ load_filters (AttestIncidentsView *self)
       if (g_strcmp0 (place_uuid, p->uuid) == 0)
         place = i + 1;
     }
+  self->loading_filters = TRUE;
   gtk_drop_down_set_selected (self->type_dropdown, type);
   gtk_drop_down_set_selected (self->place_dropdown, place);
+  self->loading_filters = FALSE;
 }
 
 static void
@@ -396,6 +403,14 @@ on_places_changed (AttestIncidentsView *self)
 static void
 on_filters_changed (AttestIncidentsView *self)
 {
+  guint type = gtk_drop_down_get_selected (self->type_dropdown);
+
+  if (!self->loading_filters && self->types != NULL)
+    {
+      g_free (self->type_filter);
+      self->type_filter = type > 0 && type <= g_strv_length (self->types)
+                          ? g_strdup (self->types[type - 1]) : NULL;
+    }
   g_free (self->search);
   self->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   attest_incidents_view_keep_selection (self, refilter);
@@ -515,6 +530,7 @@ attest_incidents_view_finalize (GObject *object)
 
   g_clear_pointer (&self->types, g_strfreev);
   g_clear_pointer (&self->place_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->type_filter, g_free);
   g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (attest_incidents_view_parent_class)->finalize (object);
@@ -756,4 +772,29 @@ attest_incidents_view_get_model (AttestIncidentsView *self)
   g_return_val_if_fail (ATTEST_IS_INCIDENTS_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+const char *
+attest_incidents_view_get_type_filter (AttestIncidentsView *self)
+{
+  g_return_val_if_fail (ATTEST_IS_INCIDENTS_VIEW (self), NULL);
+
+  return self->type_filter;
+}
+
+void
+attest_incidents_view_set_type_filter (AttestIncidentsView *self,
+                                       const char          *type)
+{
+  g_return_if_fail (ATTEST_IS_INCIDENTS_VIEW (self));
+
+  if (type != NULL && *type == '\0')
+    type = NULL;
+  g_free (self->type_filter);
+  self->type_filter = g_strdup (type);
+  /* Selects it, or all types when the project has no such incident. */
+  self->loading_filters = TRUE;
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  self->loading_filters = FALSE;
+  attest_incidents_view_keep_selection (self, reload_places);
 }

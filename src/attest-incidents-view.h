@@ -36,6 +36,11 @@ gboolean        attest_incidents_view_select_incident       (AttestIncidentsView
  * another page shows; FALSE with the store's reason (also shown in the editor). */
 gboolean        attest_incidents_view_save_pending          (AttestIncidentsView *self,
                                                              GError             **error);
+/* The event type the table is filtered by, or NULL for all types. A type the project has no
+ * incident of is kept, and applied once it has (or another project with it is shown). */
+const char     *attest_incidents_view_get_type_filter       (AttestIncidentsView *self);
+void            attest_incidents_view_set_type_filter       (AttestIncidentsView *self,
+                                                             const char          *type);
 /* The rows as shown: filtered and sorted. */
 GListModel     *attest_incidents_view_get_model             (AttestIncidentsView *self);
 

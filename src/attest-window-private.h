@@ -107,6 +107,10 @@ void _attest_window_save_incident    (AttestWindow   *self);
 /* Unparents what the pages parented to widgets of the template. */
 void _attest_window_dispose_pages    (AttestWindow   *self);
 
+/* attest-window-state.c: panel sizes and view filters, saved on close, restored on open */
+void _attest_window_restore_state    (AttestWindow   *self);
+void _attest_window_save_state       (AttestWindow   *self);
+
 /* attest-window-share.c: collections, exchange formats, merging and agreement. Each of the
  * functions below runs its work in a worker thread and ends with a toast; they are what the
  * file choosers call once the user picked a file. */

@@ -15,6 +15,7 @@
 
 #include "attest-application.h"
 #include "attest-reader.h"
+#include "attest-recent-list.h"
 #include "attest-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AttestWindow, attest_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -172,6 +173,7 @@ attest_window_close_request (GtkWindow *window)
 
       gtk_window_get_default_size (window, &width, &height);
       g_settings_delay (self->settings);
+      _attest_window_save_state (self);
       g_settings_set_boolean (self->settings, "is-maximized", gtk_window_is_maximized (window));
       if (width > 0 && height > 0)
         {
@@ -302,6 +304,7 @@ attest_window_class_init (AttestWindowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATTEST_TYPE_RECENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/attest/Attest/ui/attest-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, toast_overlay);
@@ -320,6 +323,8 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, articles_page);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, codebook_view);
+  /* Reached with gtk_widget_get_template_child (): nothing else in the window uses it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "recent_list", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -338,10 +343,15 @@ attest_window_init (AttestWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   attest_articles_page_set_settings (self->articles_page, self->settings);
+  attest_recent_list_set_settings (
+    ATTEST_RECENT_LIST (gtk_widget_get_template_child (GTK_WIDGET (self), ATTEST_TYPE_WINDOW,
+                                                       "recent_list")),
+    self->settings);
   g_signal_connect_object (self->articles_page, "notify::n-articles",
                            G_CALLBACK (on_n_articles_changed), self, G_CONNECT_SWAPPED);
   _attest_window_init_pages (self);
   _attest_window_init_io (self);
+  _attest_window_restore_state (self);
   attest_window_update_undo_labels (self);
   _attest_window_update_actions (self);
 }

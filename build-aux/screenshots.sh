@@ -8,6 +8,10 @@
 #             BUILD/po, or compiled from po/LANGUAGE.po into the temporary directory
 #   OUTDIR    where the PNGs go (default BUILD/screenshots/LANGUAGE)
 #
+#   build-aux/screenshots.sh --check METAINFO
+#             checks that the screenshots a metainfo file lists are in data/screenshots/
+#             as it declares them (a test of suite data runs it)
+#
 #   build-aux/screenshots.sh --update BUILD
 #             the English set, optimised, into data/screenshots/ (the AppStream and README
 #             pictures) and, 800 pixels wide, into data/help/C/figures/ (the user guide's)
@@ -33,6 +37,46 @@ usage() {
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$here/screenshots.sh"
   exit 2
 }
+
+# --check METAINFO: every screenshot the metainfo lists is in data/screenshots/ (its URL
+# names that folder of the repository), a PNG of the size it declares, under 300 KB.
+check_metainfo() {
+  local metainfo=$1 failed=0 url name file width height declared size
+  [ -f "$metainfo" ] || die "no $metainfo"
+  while read -r declared url; do
+    name=${url##*/}
+    file=$root/data/screenshots/$name
+    case $url in
+      https://*/data/screenshots/"$name") ;;
+      *) echo "not an https URL of data/screenshots/: $url"; failed=1; continue ;;
+    esac
+    if [ ! -f "$file" ]; then
+      echo "missing: data/screenshots/$name"; failed=1; continue
+    fi
+    if [ "$(head -c 8 "$file" | od -An -tx1 | tr -d ' \n')" != 89504e470d0a1a0a ]; then
+      echo "not a PNG: data/screenshots/$name"; failed=1; continue
+    fi
+    width=$(od -An -tu1 -j16 -N4 "$file" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+    height=$(od -An -tu1 -j20 -N4 "$file" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+    if [ "$declared" != "${width}x${height}" ]; then
+      echo "data/screenshots/$name is ${width}x${height}, the metainfo says $declared"; failed=1
+      continue
+    fi
+    size=$(wc -c < "$file")
+    if [ "$size" -gt 307200 ]; then
+      echo "data/screenshots/$name is $size bytes, over 300 KB"; failed=1
+      continue
+    fi
+    echo "ok: $name ${width}x${height} $size bytes"
+  done < <(sed -n 's|.*<image[^>]*width="\([0-9]*\)" height="\([0-9]*\)"[^>]*>\([^<]*\)</image>.*|\1x\2 \3|p' "$metainfo")
+  grep -q '<image' "$metainfo" || { echo "no screenshots in $metainfo"; failed=1; }
+  exit $failed
+}
+
+if [ "${1:-}" = --check ]; then
+  [ $# -eq 2 ] || usage
+  check_metainfo "$2"
+fi
 
 update=false
 if [ "${1:-}" = --update ]; then

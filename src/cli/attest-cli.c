@@ -257,6 +257,7 @@ import_url (AttestStore             *store,
   return IMPORTED;
 }
 
+/* Told once the file's batch is committed: an article listed here is in the project. */
 static void
 on_file_imported (GFile        *file,
                   const char   *uuid,
@@ -266,9 +267,13 @@ on_file_imported (GFile        *file,
                   gpointer      user_data)
 {
   g_autofree char *display = g_file_get_parse_name (file);
+  guint *n_committed = user_data;
 
   if (uuid != NULL)
-    g_print ("%s\t%s\n", uuid, display);
+    {
+      (*n_committed)++;
+      g_print ("%s\t%s\n", uuid, display);
+    }
   else if (g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_DUPLICATE))
     g_printerr ("duplicate: %s: %s\n", display, error->message);
   else
@@ -290,6 +295,7 @@ cmd_import (Options  *o,
   };
   guint n_urls = 0, n_url_imported = 0, n_url_duplicates = 0, n_url_failed = 0;
   guint n_imported, n_duplicates, n_failed;
+  guint n_committed = 0;
 
   if (argc < 1)
     {
@@ -322,9 +328,21 @@ cmd_import (Options  *o,
         }
     }
 
-  if (!(summary = attest_import_files (store, inputs, &meta, on_file_imported, NULL, NULL,
-                                       &error)))
-    return fail (error);
+  if (!(summary = attest_import_files_full (store, inputs, &meta, NULL, on_file_imported,
+                                            &n_committed, NULL, &error)))
+    {
+      guint n_in = n_committed + n_url_imported;
+
+      fail (error);
+      if (n_in == 0)
+        g_printerr (_("Nothing was imported.\n"));
+      else
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "Only the %u article listed above was imported.\n",
+                                 "Only the %u articles listed above were imported.\n", n_in),
+                    n_in);
+      return EXIT_FAILED;
+    }
 
   n_imported = summary->n_imported + n_url_imported;
   n_duplicates = summary->n_duplicates + n_url_duplicates;

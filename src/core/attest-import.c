@@ -142,23 +142,69 @@ attest_import_collect_files (GPtrArray    *inputs,
   return out;
 }
 
+/* A file whose batch is not committed yet. */
+typedef struct
+{
+  GFile  *file;
+  char   *uuid;
+  GError *error;
+  guint   done;
+} Pending;
+
+static void
+pending_clear (Pending *p)
+{
+  g_clear_object (&p->file);
+  g_clear_pointer (&p->uuid, g_free);
+  g_clear_error (&p->error);
+}
+
+/* Commits the batch, then tells committed_func about its files. */
+static gboolean
+commit_batch (AttestStore           *store,
+              GArray                *pending,
+              AttestImportFileFunc   committed_func,
+              guint                  total,
+              gpointer               user_data,
+              GError               **error)
+{
+  if (!attest_store_end_batch (store, TRUE, error))
+    {
+      g_array_set_size (pending, 0);
+      return FALSE;
+    }
+
+  if (committed_func != NULL)
+    for (guint i = 0; i < pending->len; i++)
+      {
+        Pending *p = &g_array_index (pending, Pending, i);
+
+        committed_func (p->file, p->uuid, p->error, p->done, total, user_data);
+      }
+  g_array_set_size (pending, 0);
+  return TRUE;
+}
+
 AttestImportSummary *
-attest_import_files (AttestStore              *store,
-                     GPtrArray                *inputs,
-                     const AttestArticleMeta  *meta,
-                     AttestImportFileFunc      func,
-                     gpointer                  user_data,
-                     GCancellable             *cancellable,
-                     GError                  **error)
+attest_import_files_full (AttestStore              *store,
+                          GPtrArray                *inputs,
+                          const AttestArticleMeta  *meta,
+                          AttestImportFileFunc      progress_func,
+                          AttestImportFileFunc      committed_func,
+                          gpointer                  user_data,
+                          GCancellable             *cancellable,
+                          GError                  **error)
 {
   g_autoptr(AttestImportSummary) summary = g_new0 (AttestImportSummary, 1);
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   AttestArticleMeta file_meta = { 0 };
   gboolean in_batch = FALSE;
 
   g_return_val_if_fail (ATTEST_IS_STORE (store), NULL);
   g_return_val_if_fail (inputs != NULL, NULL);
 
+  g_array_set_clear_func (pending, (GDestroyNotify) pending_clear);
   summary->uuids = g_ptr_array_new_with_free_func (g_free);
   summary->errors = g_ptr_array_new_with_free_func (g_free);
   files = attest_import_collect_files (inputs, &summary->n_skipped, cancellable);
@@ -183,7 +229,8 @@ attest_import_files (AttestStore              *store,
 
       if (i % IMPORT_BATCH == 0)
         {
-          if ((in_batch && !attest_store_end_batch (store, TRUE, error))
+          if ((in_batch
+               && !commit_batch (store, pending, committed_func, files->len, user_data, error))
               || !attest_store_begin_batch (store, error))
             return NULL;
           in_batch = TRUE;
@@ -211,13 +258,33 @@ attest_import_files (AttestStore              *store,
                                                              file_error->message));
         }
 
-      if (func != NULL)
-        func (file, uuid, file_error, i + 1, files->len, user_data);
+      if (progress_func != NULL)
+        progress_func (file, uuid, file_error, i + 1, files->len, user_data);
+      if (committed_func != NULL)
+        {
+          Pending p = { g_object_ref (file), g_steal_pointer (&uuid),
+                        g_steal_pointer (&file_error), i + 1 };
+
+          g_array_append_val (pending, p);
+        }
     }
 
   /* What was imported before a cancel stays: each article is whole. */
-  if (in_batch && !attest_store_end_batch (store, TRUE, error))
+  if (in_batch && !commit_batch (store, pending, committed_func, files->len, user_data, error))
     return NULL;
 
   return g_steal_pointer (&summary);
+}
+
+AttestImportSummary *
+attest_import_files (AttestStore              *store,
+                     GPtrArray                *inputs,
+                     const AttestArticleMeta  *meta,
+                     AttestImportFileFunc      func,
+                     gpointer                  user_data,
+                     GCancellable             *cancellable,
+                     GError                  **error)
+{
+  return attest_import_files_full (store, inputs, meta, func, NULL, user_data, cancellable,
+                                   error);
 }

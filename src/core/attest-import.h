@@ -44,12 +44,26 @@ GPtrArray           *attest_import_collect_files     (GPtrArray    *inputs,
                                                       GCancellable *cancellable);
 
 /* Imports in batches (see attest_store_begin_batch). Returns NULL with error only when the
- * project itself fails (disk full, read-only); a bad file is counted and the import goes
- * on. */
+ * project itself fails (disk full, read-only): the batches before stay, the failed one is
+ * rolled back. A bad file is counted and the import goes on. func is told about each file
+ * before its batch is committed. */
 AttestImportSummary *attest_import_files             (AttestStore              *store,
                                                       GPtrArray                *inputs,
                                                       const AttestArticleMeta  *meta,
                                                       AttestImportFileFunc      func,
+                                                      gpointer                  user_data,
+                                                      GCancellable             *cancellable,
+                                                      GError                  **error);
+
+/* The same, and also tells committed_func about each file once the batch that holds it is
+ * committed, in import order: an article reported there is in the project. progress_func
+ * is told at once, before its batch is committed, and suits a progress bar. The files of a
+ * batch that could not be committed go to progress_func only. */
+AttestImportSummary *attest_import_files_full        (AttestStore              *store,
+                                                      GPtrArray                *inputs,
+                                                      const AttestArticleMeta  *meta,
+                                                      AttestImportFileFunc      progress_func,
+                                                      AttestImportFileFunc      committed_func,
                                                       gpointer                  user_data,
                                                       GCancellable             *cancellable,
                                                       GError                  **error);

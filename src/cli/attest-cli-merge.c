@@ -21,8 +21,7 @@ GOptionEntry merge_entries[] = {
 };
 
 static void
-print_summary (AttestMergeSummary *summary,
-               gboolean            dry_run)
+print_conflicts (AttestMergeSummary *summary)
 {
   for (guint i = 0; i < summary->conflicts->len; i++)
     {
@@ -31,6 +30,13 @@ print_summary (AttestMergeSummary *summary,
       g_print ("conflict\t%s\t%s\t%s\n\tmine:   %s\n\ttheirs: %s\n", c->kind, c->uuid,
                c->label ? c->label : "", c->mine, c->theirs);
     }
+}
+
+static void
+print_summary (AttestMergeSummary *summary,
+               gboolean            dry_run)
+{
+  print_conflicts (summary);
   g_printerr (dry_run ? _("Would add %u items (%u articles, %u annotations); %u unchanged, %u "
                           "matched, %u conflicts\n")
                       : _("Added %u items (%u articles, %u annotations); %u unchanged, %u "
@@ -50,7 +56,6 @@ cmd_merge (Options  *o,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(AttestMergeSummary) summary = NULL;
   AttestMergeOptions options = { ATTEST_MERGE_ASK, NULL, o->dry_run };
-  gboolean ok;
 
   if (argc != 1)
     {
@@ -75,15 +80,20 @@ cmd_merge (Options  *o,
       || !(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
     return fail (error);
 
-  ok = attest_import_collection (store, bytes, &options, &summary, &error);
-  if (summary != NULL)
-    print_summary (summary, o->dry_run);
-  if (!ok)
+  /* A merge that failed was rolled back whole: its counts would tell of what is not there,
+   * but its conflicts are what the researcher has to decide. */
+  if (!attest_import_collection (store, bytes, &options, &summary, &error))
     {
+      if (summary != NULL)
+        print_conflicts (summary);
+      fail (error);
       if (g_error_matches (error, ATTEST_ERROR, ATTEST_ERROR_CONFLICT))
         g_printerr (_("Nothing was imported. Run again with --prefer mine or --prefer theirs.\n"));
-      return fail (error);
+      else
+        g_printerr (_("Nothing was imported.\n"));
+      return EXIT_FAILED;
     }
+  print_summary (summary, o->dry_run);
   return EXIT_SUCCESS;
 }
 

@@ -13,6 +13,8 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "attest-error.h"
 #include "attest-model-private.h"
@@ -56,6 +58,7 @@ struct _AttestStore
   guint64   generation;
 
   GHashTable *statements;  /* SQL text → prepared sqlite3_stmt, for hot paths */
+  const char *read_only;   /* why the project can only be read, or NULL */
   Change   *recording;
   gboolean  in_batch;
   gboolean  group_open;
@@ -152,26 +155,60 @@ _attest_store_get_db (AttestStore *self)
   return self->db;
 }
 
+/* What a researcher can do about the connection's last error, or "". */
+static const char *
+error_hint (AttestStore *self,
+            AttestError *domain_code)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  *domain_code = ATTEST_ERROR_FAILED;
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("Another program is writing to this project; try again when it is done.");
+    case SQLITE_FULL:
+      return _("The disk is full.");
+    case SQLITE_READONLY:
+      return self->read_only ? self->read_only : _("The project file is read-only.");
+    case SQLITE_IOERR:
+      /* A write past the end of the disk or of the user's quota comes back as an I/O error. */
+      if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC
+          || code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
+        return _("The project could not be written to the disk; the disk may be full.");
+      return "";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      *domain_code = ATTEST_ERROR_NOT_A_PROJECT;
+      return "";
+    default:
+      return "";
+    }
+}
+
 gboolean
 _attest_store_set_error (AttestStore  *self,
                          GError      **error,
                          const char   *doing)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  AttestError domain_code = ATTEST_ERROR_FAILED;
-  const char *hint = "";
+  AttestError domain_code;
+  const char *hint = error_hint (self, &domain_code);
 
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-    hint = _(" Another program is writing to this project; try again when it is done.");
-  else if ((code & 0xff) == SQLITE_FULL)
-    hint = _(" The disk is full.");
-  else if ((code & 0xff) == SQLITE_READONLY)
-    hint = _(" The project file is read-only.");
-  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    domain_code = ATTEST_ERROR_NOT_A_PROJECT;
-
-  g_set_error (error, ATTEST_ERROR, domain_code, "%s: %s.%s",
+  g_set_error (error, ATTEST_ERROR, domain_code, *hint != '\0' ? "%s: %s. %s" : "%s: %s.%s",
                doing, sqlite3_errmsg (self->db), hint);
+  return FALSE;
+}
+
+/* A change to a project that can only be read fails before it starts, and says why. */
+static gboolean
+check_writable (AttestStore  *self,
+                GError      **error)
+{
+  if (self->read_only == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_FAILED, self->read_only);
   return FALSE;
 }
 
@@ -203,7 +240,11 @@ _attest_store_exec (AttestStore  *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED, "%s", msg ? msg : "?");
+      AttestError domain_code;
+      const char *hint = error_hint (self, &domain_code);
+
+      g_set_error (error, ATTEST_ERROR, domain_code, *hint != '\0' ? "%s. %s" : "%s%s",
+                   msg ? msg : "?", hint);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -451,7 +492,7 @@ _attest_store_begin_change (AttestStore  *self,
   g_assert (self->recording == NULL);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!check_writable (self, error) || !_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->recording = g_new0 (Change, 1);
@@ -612,7 +653,7 @@ apply_change (AttestStore  *self,
 {
   guint n = change->rows->len;
 
-  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!check_writable (self, error) || !_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Rows come back one at a time; references are checked when all are back. */
   _attest_store_exec (self, "PRAGMA defer_foreign_keys = ON", NULL);
@@ -876,6 +917,88 @@ load_project (AttestStore  *self,
   return TRUE;
 }
 
+static gboolean
+open_connection (AttestStore  *self,
+                 const char   *filename,
+                 int           flags,
+                 GError      **error)
+{
+  if (sqlite3_open_v2 (filename, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
+                   _("Could not open “%s”: %s."), display,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
+
+  /* A project file can come from anyone: it may not write to its own schema behind our back
+   * nor load extensions; its triggers and views are checked in verify_schema (). */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* Debian's SQLite lets fts3_tokenizer () take a function pointer from SQL: never here. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_create_function (self->db, "attest_uuid", 0, SQLITE_UTF8, NULL,
+                           sql_uuid_func, NULL, NULL);
+  return TRUE;
+}
+
+static const char *
+read_only_reason (const char *path)
+{
+  if (g_access (path, W_OK) != 0)
+    return _("The project file is read-only, so changes cannot be saved.");
+  return _("The project’s folder is read-only, so changes cannot be saved.");
+}
+
+/* Even to read a WAL database SQLite needs its -shm file, and creates it (and the -wal) when
+ * it is not there: in a folder the user may not write, that fails. Then the project opens
+ * read-only: sharing a -shm that is there (mode=ro), else as an immutable file, which is
+ * how SQLite reads a WAL database in a read-only folder ("Read-Only Databases" in its WAL
+ * documentation). Immutable means nobody writes it meanwhile, which holds while nobody may
+ * create its -wal; changes left in a -wal would be skipped, so that case is refused. */
+static gboolean
+reopen_read_only (AttestStore  *self,
+                  gint64       *version,
+                  GError      **error)
+{
+  static const char * const modes[] = { "mode=ro", "immutable=1" };
+  g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, modes[i]);
+
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      if (g_str_equal (modes[i], "immutable=1") && g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
+                       _("“%s” has changes in its -wal file that only someone who may write "
+                         "to its folder can read."), display);
+          return FALSE;
+        }
+      if (open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+                                      | SQLITE_OPEN_NOMUTEX, NULL)
+          && _attest_store_query_int (self, "PRAGMA user_version", version, NULL))
+        {
+          g_debug ("Opened %s read-only (%s)", self->path, modes[i]);
+          self->read_only = read_only_reason (self->path);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static AttestStore *
 store_open (const char  *path,
             gboolean     create,
@@ -888,6 +1011,7 @@ store_open (const char  *path,
   gint64 version = 0;
   gint64 n_tables = 0;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -911,28 +1035,33 @@ store_open (const char  *path,
   self = g_object_new (ATTEST_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
-                   _("Could not open “%s”: %s."), display,
-                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
-      return NULL;
-    }
-
-  /* A project file can come from anyone: it may not write to its own schema behind our back
-   * nor load extensions; its triggers and views are checked in verify_schema (). */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  /* Debian's SQLite lets fts3_tokenizer () take a function pointer from SQL: never here. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_create_function (self->db, "attest_uuid", 0, SQLITE_UTF8, NULL,
-                           sql_uuid_func, NULL, NULL);
+  if (!open_connection (self, path, flags, error))
+    return NULL;
 
   /* Read the version before anything writes: a newer project must stay byte for byte. */
-  if (!_attest_store_query_int (self, "PRAGMA user_version", &version, error))
-    return NULL;
+  if (!_attest_store_query_int (self, "PRAGMA user_version", &version, &read_error))
+    {
+      int code = sqlite3_extended_errcode (self->db) & 0xff;
+      g_autoptr(GError) read_only_error = NULL;
+
+      if (create || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+          || !reopen_read_only (self, &version, &read_only_error))
+        {
+          g_propagate_error (error, read_only_error ? g_steal_pointer (&read_only_error)
+                                                    : g_steal_pointer (&read_error));
+          return NULL;
+        }
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = read_only_reason (self->path);
+
+  if (self->read_only != NULL && version < ATTEST_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_FAILED,
+                   _("“%s” must be updated to this version of Attest before it can be opened, "
+                     "but it cannot be written. %s"), display, self->read_only);
+      return NULL;
+    }
   if (version > ATTEST_SCHEMA_VERSION)
     {
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NEWER_PROJECT,
@@ -954,8 +1083,9 @@ store_open (const char  *path,
     }
 
   if (!_attest_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !_attest_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !_attest_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      || (self->read_only == NULL
+          && (!_attest_store_exec (self, "PRAGMA journal_mode = WAL", error)
+              || !_attest_store_exec (self, "PRAGMA synchronous = NORMAL", error))))
     {
       g_prefix_error (error, _("Could not open “%s”: "), display);
       return NULL;
@@ -1352,7 +1482,7 @@ attest_store_begin_batch (AttestStore  *self,
   g_return_val_if_fail (ATTEST_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch && self->recording == NULL, FALSE);
 
-  if (!_attest_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!check_writable (self, error) || !_attest_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->in_batch = TRUE;
@@ -1380,6 +1510,8 @@ attest_store_end_batch (AttestStore  *self,
            "COMMIT", error);
   else
     ok = FALSE;
+  if (commit && !ok)
+    g_prefix_error (error, _("Could not save the imported articles: "));
   if (!ok)
     {
       _attest_store_exec (self, "ROLLBACK", NULL);

@@ -469,6 +469,26 @@ _attest_window_class_init_io (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-csv-table", "s", export_action);
 }
 
+/* libadwaita 1.2 gives a split button's arrow a tooltip but no accessible name: the
+ * tooltip's words become its name. */
+static void
+name_split_button_arrows (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = ADW_IS_SPLIT_BUTTON (widget)
+        ? adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (widget)) : NULL;
+
+      if (GTK_IS_MENU_BUTTON (child) && tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        tooltip, -1);
+      else
+        name_split_button_arrows (child);
+    }
+}
+
 void
 _attest_window_init_io (AttestWindow *self)
 {
@@ -481,6 +501,8 @@ _attest_window_init_io (AttestWindow *self)
   g_signal_connect_object (target, "accept", G_CALLBACK (on_drop_accept), self, 0);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  name_split_button_arrows (GTK_WIDGET (self));
 }
 
 void

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "attest-error.h"
+#include "attest-fts.h"
 #include "attest-model-private.h"
 #include "attest-store-private.h"
 #include "attest-text.h"
@@ -944,6 +945,11 @@ open_connection (AttestStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->db, "attest_uuid", 0, SQLITE_UTF8, NULL,
                            sql_uuid_func, NULL, NULL);
+  if (!attest_fts_register (self->db, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -1,0 +1,27 @@
+/* attest-fts.h: the full-text search tokenizer, unicode61 with Arabic folded as readers
+ * of Arabic search.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The name the FTS5 tables give in their tokenize option. */
+#define ATTEST_FTS_TOKENIZER "attest"
+
+/* Registers the tokenizer on a connection; every connection that opens a project needs it
+ * before it touches articles_fts or annotations_fts. */
+gboolean  attest_fts_register (sqlite3      *db,
+                               GError      **error);
+
+/* What the index keeps of one word (already lower-cased by unicode61): combining marks
+ * (Arabic harakat, superscript alef) and tatweel dropped, alef with hamza or madda or wasla
+ * as bare alef, alef maqsura as ya, ta marbuta as ha, Arabic-Indic digits as 0-9. */
+char     *attest_fts_fold     (const char   *word,
+                               gssize        length);
+
+G_END_DECLS

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <grp.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -830,6 +833,73 @@ test_update_article (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* A project in a folder the user may not write: SQLite cannot create its -wal and -shm
+ * there, yet the project opens to be read, and a change says the project is read-only.
+ * The child drops to user nobody when the tests run as root, so that permissions apply. */
+#define READ_ONLY_PROJECT_ENV "ATTEST_TEST_READ_ONLY_PROJECT"
+
+static void
+test_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autofree char *uuid = NULL;
+
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgroups (0, NULL), ==, 0);
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      store = attest_store_open (g_getenv (READ_ONLY_PROJECT_ENV), &error);
+      g_assert_no_error (error);
+      articles = attest_store_list_articles (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      hits = attest_store_search (store, "checkpoint", 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+
+      uuid = attest_store_import_text (store, "Another report\n\nMore text.", -1, NULL,
+                                       &error);
+      g_assert_null (uuid);
+      g_assert_nonnull (strstr (error->message, "folder is read-only"));
+      g_clear_error (&error);
+      g_assert_false (attest_store_begin_batch (store, &error));
+      g_assert_nonnull (strstr (error->message, "folder is read-only"));
+      return;
+    }
+
+  dir = g_dir_make_tmp ("attest-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "read-only.attest", NULL);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  g_free (attest_store_import_text (store, DEMO_TEXT, -1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  /* The last connection took its -wal and -shm away: only the project is left. */
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_setenv (READ_ONLY_PROJECT_ENV, path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv (READ_ONLY_PROJECT_ENV);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  remove_tree (dir);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +928,7 @@ main (int   argc,
   ADD ("two-connections", test_two_connections);
   ADD ("batch", test_batch);
   ADD ("update-article", test_update_article);
+  g_test_add_func ("/attest/store/read-only-folder", test_read_only_folder);
 
 #undef ADD
 

@@ -953,12 +953,17 @@ open_connection (AttestStore  *self,
   return TRUE;
 }
 
+/* Why this user cannot change the project at path, or NULL when they may. */
 static const char *
 read_only_reason (const char *path)
 {
+  g_autofree char *folder = g_path_get_dirname (path);
+
   if (g_access (path, W_OK) != 0)
     return _("The project file is read-only, so changes cannot be saved.");
-  return _("The project’s folder is read-only, so changes cannot be saved.");
+  if (g_access (folder, W_OK) != 0)
+    return _("The project’s folder is read-only, so changes cannot be saved.");
+  return NULL;
 }
 
 /* Even to read a WAL database SQLite needs its -shm file, and creates it (and the -wal) when
@@ -1050,7 +1055,9 @@ store_open (const char  *path,
       int code = sqlite3_extended_errcode (self->db) & 0xff;
       g_autoptr(GError) read_only_error = NULL;
 
+      /* Only where the user really may not write: any other failure is told as it is. */
       if (create || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+          || read_only_reason (path) == NULL
           || !reopen_read_only (self, &version, &read_only_error))
         {
           g_propagate_error (error, read_only_error ? g_steal_pointer (&read_only_error)
@@ -1059,7 +1066,11 @@ store_open (const char  *path,
         }
     }
   else if (sqlite3_db_readonly (self->db, "main") == 1)
-    self->read_only = read_only_reason (self->path);
+    {
+      self->read_only = read_only_reason (self->path);
+      if (self->read_only == NULL)
+        self->read_only = _("The project file is read-only, so changes cannot be saved.");
+    }
 
   if (self->read_only != NULL && version < ATTEST_SCHEMA_VERSION)
     {

@@ -252,6 +252,7 @@ compare_uint (gconstpointer a,
 
 static void
 compute_look (GPtrArray *active,
+              gboolean   dark,
               Look      *look)
 {
   g_autoptr(GPtrArray) layers = g_ptr_array_copy (active, NULL, NULL);
@@ -298,12 +299,14 @@ compute_look (GPtrArray *active,
                     : direct != NULL ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE;
   if (claim != NULL || direct != NULL)
     {
-      /* Darker than the highlight, so a light colour (yellow) still shows its line. */
-      look->underline_color = (claim != NULL ? claim : direct)->color;
-      look->underline_color.red *= 0.7f;
-      look->underline_color.green *= 0.7f;
-      look->underline_color.blue *= 0.7f;
-      look->underline_color.alpha = 1.0f;
+      /* Half way from the colour to the ink (black, or white when dark), so that the line
+       * stands out from its highlight at 3:1 or more in both styles: a line 30 % darker
+       * measured 2.7:1 for claims (yellow) in light and 1.7:1 for quotes in dark. */
+      const GdkRGBA *c = &(claim != NULL ? claim : direct)->color;
+      float ink = dark ? 1.0f : 0.0f;
+
+      look->underline_color = (GdkRGBA) { (c->red + ink) / 2, (c->green + ink) / 2,
+                                          (c->blue + ink) / 2, 1.0f };
     }
   else
     look->underline_color = (GdkRGBA) { 0, 0, 0, 0 };
@@ -332,6 +335,7 @@ _attest_reader_apply_highlights (AttestReader *self)
   GtkTextTag *run_tag = NULL;
   guint run_start = 0, run_end = 0;
   guint next = 0;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   clear_highlights (self);
   if (self->annotations == NULL || self->article == NULL)
@@ -384,7 +388,7 @@ _attest_reader_apply_highlights (AttestReader *self)
       if (active->len == 0)
         continue;
 
-      compute_look (active, &look);
+      compute_look (active, dark, &look);
       tag = look_tag (self, &look);
       if (tag == run_tag && run_end == pos)
         {

@@ -232,6 +232,9 @@ static void
 on_dark_changed (AttestReader *self)
 {
   attest_reader_update_meta_colour (self);
+  /* The lines under quotes and claims follow the style (see compute_look ()). */
+  _attest_reader_reset_styles (self);
+  _attest_reader_apply_highlights (self);
 }
 
 

@@ -80,6 +80,17 @@ wait_for_frames (GtkWidget *widget)
   spin ();
 }
 
+/* One span of each other kind, besides the direct quote "لن يمرَّ دون حساب". */
+static const struct
+{
+  AttestAnnotationKind  kind;
+  const char           *text;
+} marked[] = {
+  { ATTEST_ANNOTATION_INDIRECT, "الحكومة لم تعالج ثغرات الحدود منذ عام ٢٠٢٣" },
+  { ATTEST_ANNOTATION_CLAIM, "٤٥٪ من الهجمات في المحافظة وقعت ليلاً" },
+  { ATTEST_ANNOTATION_NOTE, "قرية المخيصة" },
+};
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -115,6 +126,18 @@ fixture_set_up (Fixture       *f,
                                       start, start + g_utf8_strlen ("لن يمرَّ دون حساب", -1),
                                       "تحسين الخفاجي", "official", NULL, "tester", &error);
   g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
+    {
+      g_autoptr(AttestAnnotation) other = NULL;
+
+      found = strstr (body, marked[k].text);
+      g_assert_nonnull (found);
+      start = g_utf8_pointer_to_offset (body, found);
+      other = attest_store_annotate_span (f->store, f->article_uuid, marked[k].kind, start,
+                                          start + g_utf8_strlen (marked[k].text, -1), NULL,
+                                          NULL, NULL, "tester", &error);
+      g_assert_no_error (error);
+    }
   tag = attest_store_create_tag (f->store, "Security", NULL, "#1c71d8", NULL, &error);
   g_assert_no_error (error);
   attest_incident_fields_init (&fields);
@@ -445,6 +468,226 @@ test_tab_pages (Fixture       *f,
     }
 }
 
+/* Highlights */
+
+/* x to the power 2.4 for x in [0, 1], as x² times the fifth root of x² (Newton's method:
+ * the GUI tests do not link libm). */
+static double
+pow_2_4 (double x)
+{
+  double a = x * x;
+  double y = 1.0;
+
+  if (a <= 0.0)
+    return 0.0;
+  for (guint i = 0; i < 60; i++)
+    y -= (y * y * y * y * y - a) / (5 * y * y * y * y);
+  return a * y;
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+luminance (const GdkRGBA *c)
+{
+  const float channels[] = { c->red, c->green, c->blue };
+  double l[3];
+
+  for (guint i = 0; i < 3; i++)
+    l[i] = channels[i] <= 0.03928 ? channels[i] / 12.92 : pow_2_4 ((channels[i] + 0.055) / 1.055);
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* over laid on an opaque under. */
+static GdkRGBA
+composite (const GdkRGBA *over,
+           const GdkRGBA *under)
+{
+  return (GdkRGBA) {
+    over->red * over->alpha + under->red * (1 - over->alpha),
+    over->green * over->alpha + under->green * (1 - over->alpha),
+    over->blue * over->alpha + under->blue * (1 - over->alpha),
+    1,
+  };
+}
+
+typedef struct
+{
+  GdkRGBA  background;   /* opaque, as seen */
+  GdkRGBA  text;
+  int      underline;
+  GdkRGBA  underline_color;
+  gboolean italic;
+} SeenSpan;
+
+/* How the reader shows the character at offset (of the body): the tags there laid on the
+ * view's background, in the text view's colour. */
+static void
+look_at (AttestReader *reader,
+         guint         offset,
+         SeenSpan     *seen)
+{
+  GtkTextView *view = attest_reader_get_text_view (reader);
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (view));
+  GtkTextIter iter;
+  GSList *tags;
+  GdkRGBA base;
+
+  g_assert_true (gtk_style_context_lookup_color (style, "view_bg_color", &base));
+  gtk_style_context_get_color (style, &seen->text);
+  seen->background = base;
+  seen->underline = PANGO_UNDERLINE_NONE;
+  seen->italic = FALSE;
+  gtk_text_buffer_get_iter_at_offset (attest_reader_get_buffer (reader), &iter,
+                                      attest_reader_get_body_offset (reader) + offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean background_set, foreground_set, underline_set, style_set;
+      GdkRGBA *background = NULL, *foreground = NULL, *underline_rgba = NULL;
+      PangoUnderline underline;
+      PangoStyle font_style;
+
+      g_object_get (l->data, "background-set", &background_set, "background-rgba", &background,
+                    "foreground-set", &foreground_set, "foreground-rgba", &foreground,
+                    "underline-set", &underline_set, "underline", &underline,
+                    "underline-rgba", &underline_rgba, "style-set", &style_set,
+                    "style", &font_style, NULL);
+      if (background_set && background != NULL)
+        seen->background = composite (background, &seen->background);
+      if (foreground_set && foreground != NULL)
+        seen->text = *foreground;
+      if (underline_set && underline != PANGO_UNDERLINE_NONE)
+        {
+          seen->underline = underline;
+          seen->underline_color = underline_rgba != NULL ? *underline_rgba : seen->text;
+        }
+      if (style_set && font_style == PANGO_STYLE_ITALIC)
+        seen->italic = TRUE;
+      g_clear_pointer (&background, gdk_rgba_free);
+      g_clear_pointer (&foreground, gdk_rgba_free);
+      g_clear_pointer (&underline_rgba, gdk_rgba_free);
+    }
+  g_slist_free (tags);
+}
+
+/* The window as drawn, into dir/name.png, when ATTEST_A11Y_SCREENSHOTS names a folder. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("ATTEST_A11Y_SCREENSHOTS");
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+check_highlights (Fixture    *f,
+                  const char *scheme)
+{
+  AttestReader *reader = attest_window_get_reader (f->window);
+  g_autoptr(AttestArticle) article = attest_store_get_article (f->store, f->article_uuid, NULL);
+  const char *body = attest_article_get_body (article);
+  const char *texts[ATTEST_ANNOTATION_N_KINDS] = { "لن يمرَّ دون حساب" };
+  SeenSpan seen[ATTEST_ANNOTATION_N_KINDS];
+
+  for (guint k = 0; k < G_N_ELEMENTS (marked); k++)
+    texts[marked[k].kind] = marked[k].text;
+
+  for (guint kind = 0; kind < ATTEST_ANNOTATION_N_KINDS; kind++)
+    {
+      guint offset = g_utf8_pointer_to_offset (body, strstr (body, texts[kind])) + 2;
+      double text_contrast;
+
+      look_at (reader, offset, &seen[kind]);
+      text_contrast = contrast (&seen[kind].text, &seen[kind].background);
+      g_test_message ("%s, %s: text contrast %.2f, underline %d, italic %d", scheme,
+                      attest_annotation_kind_to_string (kind), text_contrast,
+                      seen[kind].underline, seen[kind].italic);
+      /* WCAG AA for body text. */
+      g_assert_cmpfloat (text_contrast, >=, 4.5);
+      /* A line that tells a kind apart must itself be seen (WCAG non-text contrast). */
+      if (seen[kind].underline != PANGO_UNDERLINE_NONE)
+        {
+          double line = contrast (&seen[kind].underline_color, &seen[kind].background);
+
+          g_test_message ("%s, %s: underline contrast %.2f", scheme,
+                          attest_annotation_kind_to_string (kind), line);
+          g_assert_cmpfloat (line, >=, 3.0);
+        }
+    }
+
+  /* Kinds differ by more than colour: no two look the same in black and white. */
+  for (guint a = 0; a < ATTEST_ANNOTATION_N_KINDS; a++)
+    for (guint b = a + 1; b < ATTEST_ANNOTATION_N_KINDS; b++)
+      g_assert_true (seen[a].underline != seen[b].underline || seen[a].italic != seen[b].italic);
+}
+
+static void
+test_highlights (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  show_page (f, "articles");
+  g_assert_nonnull (attest_reader_get_article (attest_window_get_reader (f->window)));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (GTK_WIDGET (f->window));
+  g_assert_false (adw_style_manager_get_dark (manager));
+  check_highlights (f, "light");
+  save_screenshot (f, "light");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (f->window));
+  g_assert_true (adw_style_manager_get_dark (manager));
+  check_highlights (f, "dark");
+  save_screenshot (f, "dark");
+
+  /* Large text, as GNOME's setting does it: the font resolution times 1.5. */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (MAX (dpi, 96 * 1024) * 1.5), NULL);
+  wait_for_frames (GTK_WIDGET (f->window));
+  check_highlights (f, "dark, large text");
+  save_screenshot (f, "dark-large");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frames (GTK_WIDGET (f->window));
+  check_highlights (f, "light, large text");
+  save_screenshot (f, "light-large");
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wait_for_frames (GTK_WIDGET (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +707,7 @@ main (int   argc,
   ADD ("names", test_names);
   ADD ("tab/articles", test_tab_articles);
   ADD ("tab/pages", test_tab_pages);
+  ADD ("highlights", test_highlights);
 
 #undef ADD
 

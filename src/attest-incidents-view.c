@@ -29,8 +29,8 @@ struct _AttestIncidentsView
   GPtrArray            *place_uuids;    /* the place filter's, after "All Places" */
   char                 *search;
   guint                 reloading;
-  /* The type filter as the user chose it (or the window restored it): kept while a project
-   * has no incident of that type, and applied to one that has. */
+  /* The type filter as the user chose it (or the window restored it): kept while the
+   * project's list of event types lacks it, and applied to a project that has it. */
   char                 *type_filter;
   gboolean              loading_filters;
 
@@ -332,6 +332,8 @@ load_filters (AttestIncidentsView *self)
   g_strfreev (self->types);
   self->types = g_strv_builder_end (types);
 
+  /* Emptying the lists moves the selection: that is not the user choosing "All Types". */
+  self->loading_filters = TRUE;
   type = place = 0;
   gtk_string_list_splice (self->type_labels, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->type_labels)), NULL);
@@ -355,7 +357,6 @@ load_filters (AttestIncidentsView *self)
       if (g_strcmp0 (place_uuid, p->uuid) == 0)
         place = i + 1;
     }
-  self->loading_filters = TRUE;
   gtk_drop_down_set_selected (self->type_dropdown, type);
   gtk_drop_down_set_selected (self->place_dropdown, place);
   self->loading_filters = FALSE;
@@ -792,7 +793,7 @@ attest_incidents_view_set_type_filter (AttestIncidentsView *self,
     type = NULL;
   g_free (self->type_filter);
   self->type_filter = g_strdup (type);
-  /* Selects it, or all types when the project has no such incident. */
+  /* Selects it, or all types when the project has no such type. */
   self->loading_filters = TRUE;
   gtk_drop_down_set_selected (self->type_dropdown, 0);
   self->loading_filters = FALSE;

@@ -36,8 +36,8 @@ gboolean        attest_incidents_view_select_incident       (AttestIncidentsView
  * another page shows; FALSE with the store's reason (also shown in the editor). */
 gboolean        attest_incidents_view_save_pending          (AttestIncidentsView *self,
                                                              GError             **error);
-/* The event type the table is filtered by, or NULL for all types. A type the project has no
- * incident of is kept, and applied once it has (or another project with it is shown). */
+/* The event type the table is filtered by, or NULL for all types. A type missing from the
+ * project's list of event types is kept, and applied once a project with it is shown. */
 const char     *attest_incidents_view_get_type_filter       (AttestIncidentsView *self);
 void            attest_incidents_view_set_type_filter       (AttestIncidentsView *self,
                                                              const char          *type);

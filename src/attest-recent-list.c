@@ -21,6 +21,7 @@ struct _AttestRecentList
   AdwBin      parent_instance;
 
   GSettings  *settings;
+  guint       update_id;
 
   /* Template widgets */
   GtkListBox *list_box;
@@ -128,12 +129,31 @@ attest_recent_list_update (AttestRecentList *self)
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }
 
+static gboolean
+update_cb (gpointer user_data)
+{
+  AttestRecentList *self = user_data;
+
+  self->update_id = 0;
+  attest_recent_list_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list changes while one of its rows is being activated (opening a project moves it
+ * first): the rows are made again once that is over, not under the row's feet. */
+static void
+queue_update (AttestRecentList *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add (update_cb, self);
+}
+
 static void
 on_settings_changed (AttestRecentList *self,
                      const char       *key)
 {
   if (g_strcmp0 (key, ATTEST_RECENT_KEY) == 0)
-    attest_recent_list_update (self);
+    queue_update (self);
 }
 
 static void
@@ -144,8 +164,8 @@ remove_action (GtkWidget  *widget,
   AttestRecentList *self = ATTEST_RECENT_LIST (widget);
 
   attest_recent_forget (self->settings, g_variant_get_string (parameter, NULL));
-  /* The settings' change signal updates the rows; a backend may report it later. */
-  attest_recent_list_update (self);
+  /* The settings' change signal updates the rows too, but a backend may report it later. */
+  queue_update (self);
 }
 
 static void
@@ -160,6 +180,7 @@ attest_recent_list_dispose (GObject *object)
 {
   AttestRecentList *self = ATTEST_RECENT_LIST (object);
 
+  g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_RECENT_LIST);
   g_clear_object (&self->settings);
 

@@ -2,7 +2,8 @@
 """Check one translation in po/ against the current source.
 
   check-translations.py SOURCE_ROOT LANG [--xgettext PATH] [--msgmerge PATH]
-                        [--msgfmt PATH] [--msgattrib PATH] [--po FILE] -- XGETTEXT_ARGS…
+                        [--msgfmt PATH] [--msgattrib PATH] [--po FILE] [--merged FILE]…
+                        -- XGETTEXT_ARGS…
 
 Writes a fresh template from po/POTFILES.in into a temporary directory (never into the
 source tree), merges po/LANG.po with it there, and reports TAP on stdout:
@@ -11,6 +12,8 @@ source tree), merges po/LANG.po with it there, and reports TAP on stdout:
   2  every keyboard mnemonic (_) of the English is kept, once (msgfmt --check-accelerators)
   3  no message of the current template is untranslated
   4  no message is fuzzy (a changed English string whose translation was not reviewed)
+  5… each --merged file (desktop file, metainfo, MIME type built by i18n.merge_file) carries
+     LANG's strings: Comment[LANG]= in a .desktop file, xml:lang="LANG" in XML
 
 XGETTEXT_ARGS are the keywords and flags po/meson.build gives i18n.gettext (), so the
 template is the one `ninja attest-pot` writes. --po checks another file in LANG's place
@@ -80,6 +83,7 @@ def main():
     parser.add_argument('--msgmerge', default='msgmerge')
     parser.add_argument('--msgfmt', default='msgfmt')
     parser.add_argument('--msgattrib', default='msgattrib')
+    parser.add_argument('--merged', action='append', default=[])
     argv = sys.argv[1:]
     split = argv.index('--') if '--' in argv else len(argv)
     args = parser.parse_args(argv[:split])
@@ -87,7 +91,7 @@ def main():
 
     root = os.path.abspath(args.source_root)
     po = os.path.abspath(args.po) if args.po else os.path.join(root, 'po', args.lang + '.po')
-    print('1..4')
+    print('1..%d' % (4 + len(args.merged)))
     if not os.path.isfile(po):
         for n, name in enumerate(('msgfmt --check', 'mnemonics', 'no untranslated messages',
                                   'no fuzzy messages'), 1):
@@ -105,34 +109,56 @@ def main():
         all_ok &= report(2, r.returncode == 0, 'keyboard mnemonics are kept',
                          [r.stderr.strip()] if r.returncode != 0 else [])
 
-        pot = os.path.join(tmp, 'attest.pot')
-        r = run([args.xgettext, '--package-name=attest', '-f',
-                 os.path.join(root, 'po', 'POTFILES.in'), '-D', root, '-k_', '-o', pot]
-                + args.xgettext_args)
-        if r.returncode != 0 or not os.path.isfile(pot):
-            report(3, False, 'no untranslated messages', ['xgettext failed:', r.stderr])
-            report(4, False, 'no fuzzy messages', ['xgettext failed'])
-            return 1
+        all_ok &= check_template(args, root, po, tmp)
 
+    for n, merged_file in enumerate(args.merged, 5):
+        all_ok &= report(n, has_language(merged_file, args.lang),
+                         '%s carries the %s strings' % (os.path.basename(merged_file), args.lang))
+    return 0 if all_ok else 1
+
+
+def check_template(args, root, po, tmp):
+    """Tests 3 and 4: merge the .po with a template extracted now, count what is missing."""
+    pot = os.path.join(tmp, 'attest.pot')
+    r = run([args.xgettext, '--package-name=attest', '-f',
+             os.path.join(root, 'po', 'POTFILES.in'), '-D', root, '-k_', '-o', pot]
+            + args.xgettext_args)
+    failure = None
+    if r.returncode != 0 or not os.path.isfile(pot):
+        failure = ['xgettext failed:', r.stderr]
+    else:
         merged = os.path.join(tmp, 'merged.po')
         r = run([args.msgmerge, '--quiet', '-o', merged, po, pot])
         if r.returncode != 0:
-            report(3, False, 'no untranslated messages', ['msgmerge failed:', r.stderr])
-            report(4, False, 'no fuzzy messages', ['msgmerge failed'])
-            return 1
+            failure = ['msgmerge failed:', r.stderr]
+    if failure:
+        report(3, False, 'no untranslated messages', failure)
+        report(4, False, 'no fuzzy messages', failure[:1])
+        return False
 
-        untranslated = run([args.msgattrib, '--untranslated', '--no-obsolete', merged])
-        missing = msgids(untranslated.stdout)
-        all_ok &= report(3, untranslated.returncode == 0 and not missing,
-                         'no untranslated messages (%d missing)' % len(missing),
-                         ['untranslated: ' + m for m in missing[:40]])
+    untranslated = run([args.msgattrib, '--untranslated', '--no-obsolete', merged])
+    missing = msgids(untranslated.stdout)
+    ok = report(3, untranslated.returncode == 0 and not missing,
+                'no untranslated messages (%d missing)' % len(missing),
+                ['untranslated: ' + m for m in missing[:40]])
 
-        fuzzy = run([args.msgattrib, '--only-fuzzy', '--no-obsolete', merged])
-        unsure = msgids(fuzzy.stdout)
-        all_ok &= report(4, fuzzy.returncode == 0 and not unsure,
-                         'no fuzzy messages (%d fuzzy)' % len(unsure),
-                         ['fuzzy: ' + m for m in unsure[:40]])
-    return 0 if all_ok else 1
+    fuzzy = run([args.msgattrib, '--only-fuzzy', '--no-obsolete', merged])
+    unsure = msgids(fuzzy.stdout)
+    ok &= report(4, fuzzy.returncode == 0 and not unsure,
+                 'no fuzzy messages (%d fuzzy)' % len(unsure),
+                 ['fuzzy: ' + m for m in unsure[:40]])
+    return ok
+
+
+def has_language(path, lang):
+    try:
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+    except OSError:
+        return False
+    if path.endswith('.desktop'):
+        return ('\nComment[%s]=' % lang) in text
+    return ('xml:lang="%s"' % lang) in text
 
 
 if __name__ == '__main__':

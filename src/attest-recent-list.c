@@ -84,6 +84,9 @@ create_row (const char *path,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_set_tooltip_text (button, _("Remove From Recent Projects"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove From Recent Projects"),
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "recent.remove");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", path);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

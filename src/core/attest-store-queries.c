@@ -80,6 +80,7 @@ _attest_store_list_article_versions (AttestStore  *self,
   g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint));
   int rc;
 
+  /* The covering index of schema 6 (articles_modified): the bodies are not read. */
   if (!(stmt = _attest_store_prepare (self,
           "SELECT id, modified_at FROM articles ORDER BY id", error)))
     return NULL;
@@ -109,11 +110,13 @@ attest_store_get_article_by_id (AttestStore  *self,
                                 gboolean      with_body,
                                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  AttestArticle *article;
 
   g_return_val_if_fail (ATTEST_IS_STORE (self), NULL);
 
-  if (!(stmt = _attest_store_prepare (self,
+  /* A list view asks for every row it shows: the statement is kept prepared. */
+  if (!(stmt = _attest_store_prepare_cached (self,
           with_body ? "SELECT " _ATTEST_ARTICLE_COLUMNS ", a.body FROM articles a WHERE a.id = ?"
                     : "SELECT " _ATTEST_ARTICLE_COLUMNS " FROM articles a WHERE a.id = ?",
           error)))
@@ -122,12 +125,17 @@ attest_store_get_article_by_id (AttestStore  *self,
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      sqlite3_reset (stmt);
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NOT_FOUND,
                    _("There is no article %lld in this project."), (long long) id);
       return NULL;
     }
 
-  return _attest_article_new_from_stmt (stmt, with_body);
+  article = _attest_article_new_from_stmt (stmt, with_body);
+  /* Reset, or the statement would hold a read transaction open: this connection would
+   * not see what others write, and the WAL could not be checkpointed. */
+  sqlite3_reset (stmt);
+  return article;
 }
 
 

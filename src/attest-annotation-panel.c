@@ -1,5 +1,9 @@
 /* attest-annotation-panel.c: the side panel listing an article's annotations.
  *
+ * A GtkListView over a GListStore: only the rows in view have widgets, so an article with
+ * 2,000 annotations costs the panel a screenful of rows, not 2,000 (a GtkListBox built
+ * them all, 16 s for that article).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "attest-annotation-panel"
@@ -21,7 +25,8 @@ struct _AttestAnnotationPanel
   char                      *filter_name;
   AttestAnnotationColorFunc  color_func;
   gpointer                   color_data;
-  guint                      scroll_idle_id;
+  GListStore                *annotations;
+  GtkSingleSelection        *selection;
 
   /* Template widgets */
   GtkWidget                 *box;
@@ -31,7 +36,7 @@ struct _AttestAnnotationPanel
   GtkStack                  *stack;
   AdwStatusPage             *empty_page;
   GtkScrolledWindow         *scroller;
-  GtkListBox                *list_box;
+  GtkListView               *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (AttestAnnotationPanel, attest_annotation_panel, GTK_TYPE_WIDGET)
@@ -122,40 +127,143 @@ draw_bar (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
-/* The bar beside a row has the colour of its highlight in the reader, made solid. */
-static GtkWidget *
-attest_annotation_panel_create_bar (AttestAnnotationPanel *self,
-                                    AttestAnnotation      *annotation)
+/* A click on the row (Enter on it is the list view's "activate"). */
+static void
+on_row_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
 {
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *panel = gtk_widget_get_ancestor (row, ATTEST_TYPE_ANNOTATION_PANEL);
+  AttestAnnotation *annotation = gtk_list_item_get_item (list_item);
+
+  if (panel != NULL && annotation != NULL && n_press == 1)
+    g_signal_emit (panel, signals[ANNOTATION_ACTIVATED], 0, annotation);
+}
+
+/* The row's tooltip is asked for, not set at each bind: gtk_widget_set_tooltip_text () asks
+ * the X server where the pointer is, a round trip for each of the 200 rows a list view
+ * binds. */
+static gboolean
+on_row_query_tooltip (GtkWidget   *row,
+                      int          x,
+                      int          y,
+                      gboolean     keyboard,
+                      GtkTooltip  *tooltip,
+                      GtkListItem *list_item)
+{
+  AttestAnnotation *annotation = gtk_list_item_get_item (list_item);
+  const char *exact = annotation != NULL ? attest_annotation_get_exact (annotation) : NULL;
+
+  if (exact == NULL || *exact == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, exact);
+  return TRUE;
+}
+
+/* A row: the bar in the colour of the highlight, the words, who and the comment, and a
+ * button that deletes the annotation. Made once, then bound to annotation after annotation
+ * as the list scrolls. The text is in GtkInscriptions, whose size comes from their number
+ * of lines and characters, not from shaping the text: a GtkListView of GTK 4.8 makes 200
+ * rows whatever it shows, and labels measuring their text made that take seconds. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           AttestAnnotationPanel    *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
   GtkWidget *bar = gtk_drawing_area_new ();
-  AttestAnnotationKind kind = attest_annotation_get_kind (annotation);
-  GdkRGBA color;
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (row, "annotation-row");
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
 
   gtk_widget_add_css_class (bar, "annotation-kind-bar");
   gtk_widget_set_size_request (bar, 4, -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_bar, NULL, NULL);
+  gtk_box_append (GTK_BOX (row), bar);
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (title), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (title), 2);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (title), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (subtitle), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (subtitle), 1);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (row), texts);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Delete Annotation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Annotation"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (row), button);
+
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_row_query_tooltip), list_item);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_row_released), list_item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "bar", bar);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* The bar beside a row has the colour of its highlight in the reader, made solid. */
+static void
+bind_bar (AttestAnnotationPanel *self,
+          GtkWidget             *bar,
+          AttestAnnotation      *annotation)
+{
+  AttestAnnotationKind kind = attest_annotation_get_kind (annotation);
+  GdkRGBA color;
+
+  for (guint i = 0; i < ATTEST_ANNOTATION_N_KINDS; i++)
+    gtk_widget_remove_css_class (bar, attest_annotation_kind_to_string (i));
   if (self->color_func == NULL || !self->color_func (annotation, &color, self->color_data))
-    gtk_widget_add_css_class (bar, attest_annotation_kind_to_string (kind));
+    {
+      g_object_set_data (G_OBJECT (bar), "color", NULL);
+      gtk_widget_add_css_class (bar, attest_annotation_kind_to_string (kind));
+    }
   else
     {
       color.alpha = MAX (color.alpha, 0.85f);
       g_object_set_data_full (G_OBJECT (bar), "color", gdk_rgba_copy (&color),
                               (GDestroyNotify) gdk_rgba_free);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (bar), draw_bar, NULL, NULL);
     }
-  return bar;
+  gtk_widget_queue_draw (bar);
 }
 
-static GtkWidget *
-attest_annotation_panel_create_row (AttestAnnotationPanel *self,
-                                    AttestAnnotation      *annotation)
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          AttestAnnotationPanel    *self)
 {
+  AttestAnnotation *annotation = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
   AttestAnnotationKind kind = attest_annotation_get_kind (annotation);
   const char *exact = attest_annotation_get_exact (annotation);
   g_autofree char *isolated = g_strdup_printf ("\u2068%s\u2069", exact != NULL ? exact : "");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = attest_annotation_panel_dup_subtitle (self, annotation);
-  GtkWidget *row;
-  GtkWidget *button;
 
   /* The words are isolated (U+2068 … U+2069), so the quotation marks stay around an
    * Arabic or Hebrew quote in a left-to-right list, and the other way round. */
@@ -164,92 +272,66 @@ attest_annotation_panel_create_row (AttestAnnotationPanel *self,
   else
     title = g_strdup (exact != NULL ? exact : "");
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, exact);
-  gtk_widget_add_css_class (row, "annotation-row");
-
-  /* The same colour as the highlight in the reader ties the row to its span. */
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             attest_annotation_panel_create_bar (self, annotation));
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Delete Annotation"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete Annotation"), -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-annotation");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
-                                    attest_annotation_get_uuid (annotation));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  g_object_set_data_full (G_OBJECT (row), "annotation",
-                          g_object_ref (annotation), g_object_unref);
-  return row;
+  gtk_inscription_set_text (g_object_get_data (G_OBJECT (row), "title"), title);
+  gtk_inscription_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
+  bind_bar (self, g_object_get_data (G_OBJECT (row), "bar"), annotation);
+  /* The action is named only with its target: a row not bound yet has no annotation. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "button")),
+                                    "s", attest_annotation_get_uuid (annotation));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "button")),
+                                  "win.delete-annotation");
 }
 
-static GtkListBoxRow *
-find_row (AttestAnnotationPanel *self,
-          const char            *uuid)
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            AttestAnnotationPanel    *self)
 {
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (g_object_get_data (G_OBJECT (row), "button")),
+                                  NULL);
+  g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (row), "bar")), "color", NULL);
+}
+
+static guint
+find_position (AttestAnnotationPanel *self,
+               const char            *uuid)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+
   if (uuid == NULL)
-    return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < n; i++)
     {
-      AttestAnnotation *annotation = g_object_get_data (G_OBJECT (child), "annotation");
+      g_autoptr(AttestAnnotation) annotation =
+        g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
 
-      if (annotation != NULL && g_str_equal (attest_annotation_get_uuid (annotation), uuid))
-        return GTK_LIST_BOX_ROW (child);
+      if (g_str_equal (attest_annotation_get_uuid (annotation), uuid))
+        return i;
     }
-  return NULL;
-}
-
-/* Rows made a moment ago have no place yet: the scroll waits for the layout. */
-static gboolean
-scroll_idle_cb (gpointer user_data)
-{
-  AttestAnnotationPanel *self = user_data;
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_rect_t bounds;
-
-  self->scroll_idle_id = 0;
-  if (row != NULL &&
-      gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list_box), &bounds))
-    gtk_adjustment_clamp_page (adjustment, bounds.origin.y,
-                               bounds.origin.y + bounds.size.height);
-  return G_SOURCE_REMOVE;
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
 attest_annotation_panel_sync_selection (AttestAnnotationPanel *self)
 {
-  GtkListBoxRow *row = find_row (self, self->selected_uuid);
+  guint position = find_position (self, self->selected_uuid);
 
-  if (row == NULL)
-    {
-      gtk_list_box_unselect_all (self->list_box);
-      return;
-    }
-  gtk_list_box_select_row (self->list_box, row);
-  if (self->scroll_idle_id == 0)
-    self->scroll_idle_id = g_timeout_add (50, scroll_idle_cb, self);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
 }
 
+/* Enter on a row, or a double click. */
 static void
-on_row_activated (GtkListBox            *list_box,
-                  GtkListBoxRow         *row,
+on_list_activate (GtkListView           *list_view,
+                  guint                  position,
                   AttestAnnotationPanel *self)
 {
-  AttestAnnotation *annotation = g_object_get_data (G_OBJECT (row), "annotation");
+  g_autoptr(AttestAnnotation) annotation =
+    g_list_model_get_item (G_LIST_MODEL (self->annotations), position);
 
   if (annotation != NULL)
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
@@ -266,8 +348,11 @@ attest_annotation_panel_dispose (GObject *object)
 {
   AttestAnnotationPanel *self = ATTEST_ANNOTATION_PANEL (object);
 
-  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_ANNOTATION_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->annotations);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (attest_annotation_panel_parent_class)->dispose (object);
@@ -361,8 +446,8 @@ attest_annotation_panel_class_init (AttestAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationPanel, scroller);
-  gtk_widget_class_bind_template_child (widget_class, AttestAnnotationPanel, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_child (widget_class, AttestAnnotationPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filter_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -372,7 +457,20 @@ attest_annotation_panel_class_init (AttestAnnotationPanelClass *klass)
 static void
 attest_annotation_panel_init (AttestAnnotationPanel *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->annotations = g_list_store_new (ATTEST_TYPE_ANNOTATION);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->annotations)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GtkWidget *
@@ -404,18 +502,12 @@ void
 attest_annotation_panel_set_annotations (AttestAnnotationPanel *self,
                                          GPtrArray             *annotations)
 {
-  GtkWidget *child;
-
   g_return_if_fail (ATTEST_IS_ANNOTATION_PANEL (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
-
   self->n_annotations = annotations != NULL ? annotations->len : 0;
-  for (guint i = 0; i < self->n_annotations; i++)
-    gtk_list_box_append (self->list_box,
-                         attest_annotation_panel_create_row (self,
-                                                             g_ptr_array_index (annotations, i)));
+  g_list_store_splice (self->annotations, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
+                       annotations != NULL ? annotations->pdata : NULL, self->n_annotations);
 
   gtk_stack_set_visible_child_name (self->stack, self->n_annotations > 0 ? "list" : "empty");
   attest_annotation_panel_sync_selection (self);

@@ -193,34 +193,27 @@ on_articles_changed (AttestArticlesPage *self,
     g_object_notify (G_OBJECT (self), "n-articles");
 }
 
-static void
-on_store_articles_changed (AttestArticlesPage *self)
-{
-  /* The list reloads itself on the same signal; this is for a worker's import, which the
-   * store of this thread did not see. */
-  attest_article_list_reload (self->articles);
-}
-
-void
-attest_articles_page_reload (AttestArticlesPage *self)
-{
-  g_return_if_fail (ATTEST_IS_ARTICLES_PAGE (self));
-
-  if (self->articles != NULL)
-    attest_article_list_reload (self->articles);
-}
-
 gboolean
-attest_articles_page_select_article (AttestArticlesPage *self,
-                                     const char         *uuid)
+_attest_articles_page_is_loading (AttestArticlesPage *self)
+{
+  return self->reload_cancellable != NULL || self->open_idle_id != 0;
+}
+
+static void
+attest_articles_page_end_loading (AttestArticlesPage *self,
+                                  gboolean            was_loading)
+{
+  if (was_loading != _attest_articles_page_is_loading (self))
+    _attest_articles_page_notify_loading (self);
+}
+
+static gboolean
+attest_articles_page_select_now (AttestArticlesPage *self,
+                                 const char         *uuid)
 {
   g_autoptr(AttestArticle) article = NULL;
   guint position;
 
-  g_return_val_if_fail (ATTEST_IS_ARTICLES_PAGE (self), FALSE);
-
-  if (self->store == NULL || uuid == NULL)
-    return FALSE;
   article = attest_store_get_article (self->store, uuid, NULL);
   if (article == NULL)
     return FALSE;
@@ -233,6 +226,89 @@ attest_articles_page_select_article (AttestArticlesPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self->article_view), "list.scroll-to-item", "u",
                               position);
   return TRUE;
+}
+
+/* The article waiting for the reload opens in a main-loop turn of its own, after the frame
+ * that shows the new list: neither waits for the other. */
+static gboolean
+open_after_reload_cb (gpointer user_data)
+{
+  AttestArticlesPage *self = user_data;
+  g_autofree char *uuid = g_steal_pointer (&self->open_after_reload);
+
+  self->open_idle_id = 0;
+  if (uuid != NULL && self->store != NULL)
+    attest_articles_page_select_now (self, uuid);
+  attest_articles_page_end_loading (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AttestArticlesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attest_article_list_reload_finish (ATTEST_ARTICLE_LIST (object), result, &error))
+    {
+      /* Cancelled: another reload, or another list, took its place. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not reload the article list: %s", error->message);
+    }
+
+  g_clear_object (&self->reload_cancellable);
+  if (self->open_after_reload != NULL)
+    self->open_idle_id = g_idle_add (open_after_reload_cb, self);
+  attest_articles_page_end_loading (self, TRUE);
+}
+
+void
+attest_articles_page_reload (AttestArticlesPage *self)
+{
+  gboolean was_loading;
+
+  g_return_if_fail (ATTEST_IS_ARTICLES_PAGE (self));
+
+  if (self->articles == NULL)
+    return;
+
+  /* A reload already under way may have read the list before the latest change. */
+  was_loading = _attest_articles_page_is_loading (self);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+  attest_article_list_reload_async (self->articles, self->reload_cancellable, reload_cb,
+                                    g_object_ref (self));
+  attest_articles_page_end_loading (self, was_loading);
+}
+
+gboolean
+attest_articles_page_get_loading (AttestArticlesPage *self)
+{
+  g_return_val_if_fail (ATTEST_IS_ARTICLES_PAGE (self), FALSE);
+
+  return _attest_articles_page_is_loading (self);
+}
+
+gboolean
+attest_articles_page_select_article (AttestArticlesPage *self,
+                                     const char         *uuid)
+{
+  g_return_val_if_fail (ATTEST_IS_ARTICLES_PAGE (self), FALSE);
+
+  if (self->store == NULL || uuid == NULL)
+    return FALSE;
+
+  if (_attest_articles_page_is_loading (self))
+    {
+      g_free (self->open_after_reload);
+      self->open_after_reload = g_strdup (uuid);
+      return TRUE;
+    }
+  return attest_articles_page_select_now (self, uuid);
 }
 
 guint
@@ -270,14 +346,20 @@ _attest_articles_page_init_list (AttestArticlesPage *self,
   gtk_list_view_set_model (self->article_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::articles",
-                           G_CALLBACK (on_store_articles_changed), self, G_CONNECT_SWAPPED);
   on_articles_changed (self, 0, 0, 0);
 }
 
 void
 _attest_articles_page_clear_list (AttestArticlesPage *self)
 {
+  gboolean was_loading = _attest_articles_page_is_loading (self);
+
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_handle_id (&self->open_idle_id, g_source_remove);
+  g_clear_pointer (&self->open_after_reload, g_free);
+  attest_articles_page_end_loading (self, was_loading);
+
   gtk_list_view_set_model (self->article_view, NULL);
   if (self->articles != NULL)
     g_signal_handlers_disconnect_by_data (self->articles, self);

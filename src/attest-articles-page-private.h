@@ -28,6 +28,10 @@ struct _AttestArticlesPage
   char                  *filter_tag;
   /* Set while a fresh article list replaces the shown one: the selection comes back. */
   gboolean               replacing_list;
+  /* A reload of the list off the main thread, and the article to open when it is done. */
+  GCancellable          *reload_cancellable;
+  char                  *open_after_reload;
+  guint                  open_idle_id;
   /* Set while the page itself moves the reader's selection. */
   gboolean               selecting;
   /* The annotation a single key has just made, while the popover asks for its speaker, and
@@ -52,6 +56,9 @@ struct _AttestArticlesPage
   GtkLabel              *suggestion_label;
 };
 
+/* Whether the list is being re-read or an article waits to open after it. */
+gboolean _attest_articles_page_is_loading     (AttestArticlesPage *self);
+void     _attest_articles_page_notify_loading (AttestArticlesPage *self);
 void     _attest_articles_page_toast          (AttestArticlesPage *self,
                                                const char         *message,
                                                gboolean            undoable);

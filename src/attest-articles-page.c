@@ -29,6 +29,7 @@ enum {
   PROP_ARTICLE,
   PROP_SELECTED_ANNOTATION,
   PROP_N_ARTICLES,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -255,6 +256,10 @@ attest_articles_page_dispose (GObject *object)
     attest_inspector_flush (self->inspector);
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_handle_id (&self->open_idle_id, g_source_remove);
+  g_clear_pointer (&self->open_after_reload, g_free);
   g_clear_pointer (&self->suggestions, attest_suggestions_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_ARTICLES_PAGE);
@@ -314,6 +319,10 @@ attest_articles_page_get_property (GObject    *object,
 
     case PROP_N_ARTICLES:
       g_value_set_uint (value, attest_articles_page_get_n_articles (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, attest_articles_page_get_loading (self));
       break;
 
     default:
@@ -385,6 +394,10 @@ attest_articles_page_class_init (AttestArticlesPageClass *klass)
     g_param_spec_uint ("n-articles", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[TOAST] =
@@ -751,4 +764,10 @@ attest_articles_page_flush (AttestArticlesPage *self)
   g_return_if_fail (ATTEST_IS_ARTICLES_PAGE (self));
 
   attest_inspector_flush (self->inspector);
+}
+
+void
+_attest_articles_page_notify_loading (AttestArticlesPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }

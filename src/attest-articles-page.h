@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (AttestArticlesPage, attest_articles_page, ATTEST, ARTICLES
  *   "filter-tag" (string): a tag's uuid; while set, only the annotations with that tag or a
  *     tag under it are highlighted, in their tag's colour, and listed.
  *   "article" (read-only), "selected-annotation" (read-only), "n-articles" (read-only).
+ *   "loading" (read-only): the article list is being re-read off the main thread, or the
+ *     article to show after it is about to open.
  *
  * Signals:
  *   "toast" (const char *message, gboolean undoable): something to tell the user.
@@ -73,9 +75,12 @@ AttestInspector    *attest_articles_page_get_inspector           (AttestArticles
 AdwFlap            *attest_articles_page_get_side_flap           (AttestArticlesPage *self);
 /* Where a later step puts the incidents of the open article. */
 GtkBox             *attest_articles_page_get_incidents_box       (AttestArticlesPage *self);
-/* Re-reads the article list (after a worker changed the project). */
+/* Re-reads the article list (after a worker changed the project) off the main thread;
+ * "loading" is TRUE meanwhile. */
 void                attest_articles_page_reload                  (AttestArticlesPage *self);
-/* Opens the article with that uuid; FALSE when there is none. */
+gboolean            attest_articles_page_get_loading             (AttestArticlesPage *self);
+/* Opens the article with that uuid; FALSE when there is none. While the list reloads, the
+ * article opens when the reload is done (TRUE is returned at once). */
 gboolean            attest_articles_page_select_article          (AttestArticlesPage *self,
                                                                   const char         *uuid);
 /* Selects an annotation of the open article: its span in the reader, its details below. */

@@ -28,6 +28,9 @@ struct _AttestSourcesView
   GHashTable           *kind_labels;  /* key → label */
   char                 *key;          /* the search, folded */
   gboolean              reloading;
+  /* The sources are read when the view is first shown (or asked for one), not when the
+   * window opens the project: a big project shows its window without waiting for them. */
+  gboolean              loaded;
 
   /* Template widgets; the paned is bound so that dispose unparents it. */
   GtkPaned             *paned;
@@ -279,7 +282,35 @@ refilter (AttestSourcesView *self)
 static void
 on_store_changed (AttestSourcesView *self)
 {
+  /* Not read yet: they will be read as they are then. */
+  if (!self->loaded)
+    return;
   attest_sources_view_keep_selection (self, reload_models);
+}
+
+static void
+attest_sources_view_ensure_loaded (AttestSourcesView *self)
+{
+  if (self->loaded || self->store == NULL)
+    return;
+
+  self->loaded = TRUE;
+  self->reloading = TRUE;
+  g_clear_object (&self->sources);
+  self->sources = attest_source_list_new (self->store);
+  attest_sources_view_load_kinds (self);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sources));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reloading = FALSE;
+  attest_sources_view_show_selected (self);
+}
+
+static void
+attest_sources_view_map (GtkWidget *widget)
+{
+  attest_sources_view_ensure_loaded (ATTEST_SOURCES_VIEW (widget));
+
+  GTK_WIDGET_CLASS (attest_sources_view_parent_class)->map (widget);
 }
 
 static void
@@ -523,6 +554,7 @@ attest_sources_view_class_init (AttestSourcesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attest_sources_view_dispose;
+  widget_class->map = attest_sources_view_map;
   object_class->finalize = attest_sources_view_finalize;
   object_class->get_property = attest_sources_view_get_property;
   object_class->set_property = attest_sources_view_set_property;
@@ -646,12 +678,15 @@ attest_sources_view_set_store (AttestSourcesView *self,
 
   self->reloading = TRUE;
   g_clear_object (&self->sources);
-  self->sources = attest_source_list_new (store);
+  self->sources = attest_source_list_new (NULL);
+  self->loaded = FALSE;
   attest_sources_view_load_kinds (self);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sources));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->reloading = FALSE;
   attest_sources_view_show_selected (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attest_sources_view_ensure_loaded (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -672,6 +707,7 @@ attest_sources_view_select_source (AttestSourcesView *self,
 
   g_return_val_if_fail (ATTEST_IS_SOURCES_VIEW (self), FALSE);
 
+  attest_sources_view_ensure_loaded (self);
   if (attest_source_list_find (self->sources, uuid) == G_MAXUINT)
     return FALSE;
 

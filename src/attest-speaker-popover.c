@@ -238,7 +238,15 @@ attest_speaker_popover_reload (AttestSpeakerPopover *self)
 {
   self->dirty = FALSE;
   attest_speaker_popover_load_kinds (self);
-  attest_source_list_reload (self->sources);
+  if (attest_source_list_get_store (self->sources) != self->store)
+    {
+      /* The first opening since the store was set: the sources are read now. */
+      g_clear_object (&self->sources);
+      self->sources = attest_source_list_new (self->store);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->sources));
+    }
+  else
+    attest_source_list_reload (self->sources);
   attest_speaker_popover_refilter (self);
 }
 
@@ -672,9 +680,12 @@ attest_speaker_popover_set_store (AttestSpeakerPopover *self,
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
     }
 
+  /* A window has several of these popovers, each with its own list: the sources are read
+   * when one opens, not all of them at start-up. */
   g_clear_object (&self->sources);
-  self->sources = attest_source_list_new (store);
+  self->sources = attest_source_list_new (NULL);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->sources));
+  self->dirty = TRUE;
   attest_speaker_popover_load_kinds (self);
   attest_speaker_popover_refilter (self);
 

@@ -73,6 +73,14 @@ on_n_articles_changed (AttestWindow *self)
   attest_window_update_title (self);
 }
 
+/* The list re-read after a job is part of the job for whoever waits for the window. */
+static void
+on_articles_loading_changed (AttestWindow *self)
+{
+  if (self->n_jobs == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 on_store_changed (AttestWindow *self)
 {
@@ -349,6 +357,8 @@ attest_window_init (AttestWindow *self)
     self->settings);
   g_signal_connect_object (self->articles_page, "notify::n-articles",
                            G_CALLBACK (on_n_articles_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->articles_page, "notify::loading",
+                           G_CALLBACK (on_articles_loading_changed), self, G_CONNECT_SWAPPED);
   _attest_window_init_pages (self);
   _attest_window_init_io (self);
   _attest_window_restore_state (self);
@@ -478,7 +488,8 @@ attest_window_get_busy (AttestWindow *self)
 {
   g_return_val_if_fail (ATTEST_IS_WINDOW (self), FALSE);
 
-  return self->n_jobs > 0;
+  return self->n_jobs > 0 ||
+         (self->articles_page != NULL && attest_articles_page_get_loading (self->articles_page));
 }
 
 double

@@ -217,10 +217,10 @@ click_button (GtkWidget  *root,
 }
 
 static gboolean
-is_list_box (GtkWidget     *widget,
-             gconstpointer  unused)
+is_list_view (GtkWidget     *widget,
+              gconstpointer  unused)
 {
-  return GTK_IS_LIST_BOX (widget);
+  return GTK_IS_LIST_VIEW (widget);
 }
 
 static gboolean
@@ -232,22 +232,46 @@ is_status_page_mapped (GtkWindow  *window,
   return page != NULL && gtk_widget_get_mapped (page);
 }
 
-/* The rows the side panel shows. */
+static gboolean
+is_inscription (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return GTK_IS_INSCRIPTION (widget);
+}
+
+/* A row of the side panel: its first line of text (the words), or its second (who). */
+static const char *
+panel_row_text (GtkWidget *row,
+                gboolean   second)
+{
+  GtkWidget *title = find_widget (row, is_inscription, NULL);
+  GtkWidget *texts = gtk_widget_get_parent (title);
+
+  return gtk_inscription_get_text (GTK_INSCRIPTION (second ? gtk_widget_get_last_child (texts)
+                                                           : title));
+}
+
+/* The rows the side panel shows (a list view: each row is inside a list item of its own). */
 static GPtrArray *
 panel_rows (AttestWindow *window)
 {
   GtkWidget *panel = GTK_WIDGET (attest_window_get_panel (window));
-  GtkWidget *list_box = find_widget (panel, is_list_box, NULL);
+  GtkWidget *list_view = find_widget (panel, is_list_view, NULL);
   GPtrArray *rows = g_ptr_array_new ();
 
-  g_assert_nonnull (list_box);
-  if (!gtk_widget_get_mapped (list_box))
+  g_assert_nonnull (list_view);
+  if (!gtk_widget_get_mapped (list_view))
     return rows;
-  for (GtkWidget *child = gtk_widget_get_first_child (list_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_visible (child))
-      g_ptr_array_add (rows, child);
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && gtk_widget_has_css_class (row, "annotation-row")
+          && gtk_widget_get_visible (item))
+        g_ptr_array_add (rows, row);
+    }
   return rows;
 }
 
@@ -436,10 +460,9 @@ assert_one_direct_quote (Fixture *fixture,
   /* Listed in the side panel with its words and speaker. */
   rows = panel_rows (fixture->window);
   g_assert_cmpuint (rows->len, ==, 1);
-  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 0)));
+  title = panel_row_text (g_ptr_array_index (rows, 0), FALSE);
   g_assert_nonnull (strstr (title, QUOTE));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (g_ptr_array_index (rows, 0))),
-                            SPEAKER));
+  g_assert_nonnull (strstr (panel_row_text (g_ptr_array_index (rows, 0), TRUE), SPEAKER));
 }
 
 static void

@@ -206,22 +206,14 @@ attest_article_list_get_store (AttestArticleList *self)
   return self->store;
 }
 
-void
-attest_article_list_reload (AttestArticleList *self)
+/* Takes the fresh ids and versions and tells the views what differs. */
+static void
+attest_article_list_apply (AttestArticleList *self,
+                           GArray            *ids,
+                           GArray            *versions)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) versions = NULL;
   g_autoptr(GArray) old_versions = NULL;
-  g_autoptr(GError) error = NULL;
   guint old_len, new_len, prefix = 0, suffix = 0;
-
-  g_return_if_fail (ATTEST_IS_ARTICLE_LIST (self));
-
-  if (!(ids = _attest_store_list_article_versions (self->store, &versions, &error)))
-    {
-      g_warning ("Could not reload the article list: %s", error->message);
-      return;
-    }
 
   old_len = self->ids->len;
   new_len = ids->len;
@@ -236,9 +228,9 @@ attest_article_list_reload (AttestArticleList *self)
     suffix++;
 
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
   old_versions = g_steal_pointer (&self->versions);
-  self->versions = g_steal_pointer (&versions);
+  self->versions = g_array_ref (versions);
 
   /* Same articles: only those whose details changed are redrawn; re-emitting all would drop
    * a view's selection for nothing. */
@@ -254,6 +246,97 @@ attest_article_list_reload (AttestArticleList *self)
                               old_len - prefix - suffix, new_len - prefix - suffix);
   if (old_len != new_len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+void
+attest_article_list_reload (AttestArticleList *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATTEST_IS_ARTICLE_LIST (self));
+
+  if (!(ids = _attest_store_list_article_versions (self->store, &versions, &error)))
+    {
+      g_warning ("Could not reload the article list: %s", error->message);
+      return;
+    }
+  attest_article_list_apply (self, ids, versions);
+}
+
+typedef struct
+{
+  char   *path;
+  GArray *ids;
+  GArray *versions;
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_clear_pointer (&data->versions, g_array_unref);
+  g_free (data);
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReloadData *data = task_data;
+  g_autoptr(AttestStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the store of the main thread is not shared across threads. */
+  if (!(store = attest_store_open (data->path, &error))
+      || !(data->ids = _attest_store_list_article_versions (store, &data->versions, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+attest_article_list_reload_async (AttestArticleList   *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReloadData *data;
+
+  g_return_if_fail (ATTEST_IS_ARTICLE_LIST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attest_article_list_reload_async);
+  data = g_new0 (ReloadData, 1);
+  data->path = g_strdup (attest_store_get_path (self->store));
+  g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
+  g_task_run_in_thread (task, reload_thread);
+}
+
+gboolean
+attest_article_list_reload_finish (AttestArticleList  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  ReloadData *data;
+
+  g_return_val_if_fail (ATTEST_IS_ARTICLE_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* This also fails when the cancellable was cancelled after the worker finished. */
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  attest_article_list_apply (self, data->ids, data->versions);
+  return TRUE;
 }
 
 guint

@@ -18,6 +18,15 @@ AttestArticleList *attest_article_list_new        (AttestStore       *store);
 AttestStore       *attest_article_list_get_store  (AttestArticleList *self);
 /* Re-reads the ids and emits items-changed for what differs. */
 void               attest_article_list_reload     (AttestArticleList *self);
+/* The same, with the ids read off the main thread (through a connection of its own, so it
+ * sees what other connections wrote); the model changes in _finish. */
+void               attest_article_list_reload_async  (AttestArticleList   *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean           attest_article_list_reload_finish (AttestArticleList   *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 /* Position of the article with that id, or G_MAXUINT. */
 guint              attest_article_list_find       (AttestArticleList *self,
                                                    gint64             id);

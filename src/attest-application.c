@@ -9,6 +9,7 @@
 #include "attest-application.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "attest-core.h"
 #include "attest-preferences-window.h"
@@ -283,7 +284,25 @@ about_action (GSimpleAction *action,
     "REFI-QDA Standard https://www.qdasoftware.org",
     NULL
   };
+  g_autofree char *os = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
+  g_autofree char *debug_info = NULL;
   GtkWidget *about;
+
+  /* What a bug report needs, under Troubleshooting → Debugging Information. */
+  debug_info = g_strdup_printf ("Attest %s\n"
+                                "GLib %u.%u.%u\n"
+                                "GTK %u.%u.%u\n"
+                                "libadwaita %u.%u.%u\n"
+                                "SQLite %s\n"
+                                "Operating system: %s\n",
+                                PACKAGE_VERSION,
+                                glib_major_version, glib_minor_version, glib_micro_version,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version (),
+                                sqlite3_libversion (),
+                                os != NULL ? os : "unknown");
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
@@ -300,6 +319,8 @@ about_action (GSimpleAction *action,
                         "website", ATTEST_WEBSITE,
                         "issue-url", ATTEST_ISSUES,
                         "translator-credits", _("translator-credits"),
+                        "debug-info", debug_info,
+                        "debug-info-filename", "attest-debug-info.txt",
                         NULL);
   /* Translators: a heading of the About window's acknowledgements */
   adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),

@@ -822,6 +822,11 @@ test_about (Fixture       *fixture,
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   g_assert_nonnull (adw_about_window_get_developers (about));
   g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "translator-credits");
+  /* Troubleshooting: the versions a bug report needs. */
+  g_assert_true (g_str_has_prefix (adw_about_window_get_debug_info (about),
+                                   "Attest " PACKAGE_VERSION "\n"));
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (about), "\nGTK 4."));
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (about), "\nSQLite 3."));
 }
 
 int

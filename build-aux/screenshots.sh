@@ -25,8 +25,8 @@
 #
 # ATTEST_SHOT_SIZE=WIDTHxHEIGHT sets the window's size (default 1366x800).
 #
-# Needs: xvfb-run, dbus-run-session, import (imagemagick), a UTF-8 locale for LANGUAGE
-# (locales-all), optipng for --update. Fonts: Cantarell (fonts-cantarell) as on GNOME.
+# Needs: xvfb-run, dbus-run-session, import (imagemagick), locales (glibc's locale sources,
+# compiled for LANGUAGE into the temporary directory), optipng for --update. Fonts: Cantarell (fonts-cantarell) as on GNOME.
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -110,23 +110,40 @@ out=$(cd -- "$out" && pwd -P)
 
 # --- the interface language -------------------------------------------------------------------
 
-# A UTF-8 locale of the language: en → en_US.UTF-8, ar → the first ar_* one installed.
+# A UTF-8 locale of the language: en → en_US; another language is compiled from glibc's
+# sources (package locales) into the temporary directory, ar → ar_EG, so that no locale has
+# to be installed; failing that, an installed one (locales-all) is used.
+locpath=
 pick_locale() {
-  local lang=$1 found installed
-  installed=$(locale -a 2>/dev/null || true)
+  local lang=$1 found installed source
   case $lang in
-    en) found=en_US.utf8 ;;
-    *_*) found=$lang ;;
-    *) found=$(grep -i "^${lang}_.*\.utf-\?8$" <<<"$installed" | sort | head -n 1 || true) ;;
+    en) found=en_US ;;
+    *_*) found=${lang%%.*} ;;
+    ar) found=ar_EG ;;
+    *) found=$(cd /usr/share/i18n/locales 2>/dev/null &&
+                 ls -1 | grep -x "${lang}_[A-Z][A-Z]" | head -n 1 || true) ;;
   esac
-  if [ -z "$found" ] || ! grep -qix "${found/.UTF-8/.utf8}" <<<"$installed"; then
+  source=/usr/share/i18n/locales/$found
+  if [ -n "$found" ] && [ -f "$source" ] && command -v localedef >/dev/null; then
+    mkdir -p "$tmp/locales"
+    if localedef -i "$found" -f UTF-8 "$tmp/locales/$found.UTF-8" 2>/dev/null ||
+       [ -d "$tmp/locales/$found.UTF-8" ]; then
+      locpath=$tmp/locales
+      echo "$found.UTF-8"
+      return
+    fi
+  fi
+  installed=$(locale -a 2>/dev/null || true)
+  found=$(grep -i "^${found:-$lang}.*\.utf-\?8$" <<<"$installed" | sort | head -n 1 || true)
+  if [ -z "$found" ]; then
     [ "$lang" = en ] && { echo C.UTF-8; return; }
-    die "no UTF-8 locale for “$lang” is installed (Debian: locales-all)"
+    die "no UTF-8 locale for “$lang”: install the package locales (or locales-all)"
   fi
   echo "$found"
 }
 
 locale_name=$(pick_locale "$language")
+[ -d "$tmp/locales" ] && locpath=$tmp/locales
 lang_code=${language%%_*}
 localedir=$build/po
 if [ "$lang_code" != en ] && [ ! -f "$build/po/$lang_code/LC_MESSAGES/attest.mo" ]; then
@@ -259,7 +276,7 @@ size=${ATTEST_SHOT_SIZE:-1366x800}
 say "Photographing the views ($language, $locale_name) into $out"
 env -u LANGUAGE \
   LANG="$locale_name" LC_ALL="$locale_name" LANGUAGE="$lang_code" \
-  ATTEST_LOCALEDIR="$localedir" ATTEST_SHOT_SIZE="$size" \
+  ATTEST_LOCALEDIR="$localedir" ATTEST_SHOT_SIZE="$size" ${locpath:+LOCPATH="$locpath"} \
   HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_CACHE_HOME="$tmp/home/.cache" \
   XDG_DATA_HOME="$tmp/home/.local/share" \
   GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \

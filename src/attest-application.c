@@ -125,7 +125,8 @@ attest_application_remember (AttestApplication *self,
   if (path == NULL)
     return;
 
-  if (self->settings != NULL)
+  /* Settings hold UTF-8 strings; a file name in another encoding is still a recent file. */
+  if (self->settings != NULL && g_utf8_validate (path, -1, NULL))
     {
       g_settings_set_string (self->settings, "last-project", path);
       attest_recent_remember (self->settings, path);
@@ -558,7 +559,7 @@ attest_application_open_project (AttestApplication *self,
   store = attest_store_open (path, &error);
   if (store == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *message = NULL;
 
       /* Show the welcome page behind the error, so the user is not left with nothing. */

@@ -83,7 +83,8 @@ attest_recent_remember (GSettings  *settings,
 
   g_return_if_fail (path != NULL);
 
-  if (!has_recent_key (settings))
+  /* A GVariant string is UTF-8: a file name in another encoding cannot be kept. */
+  if (!has_recent_key (settings) || !g_utf8_validate (path, -1, NULL))
     return;
   now = g_date_time_new_now_utc ();
   list = g_settings_get_value (settings, ATTEST_RECENT_KEY);

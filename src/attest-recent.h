@@ -28,7 +28,8 @@ GVariant *attest_recent_list_add         (GVariant    *list,
 GVariant *attest_recent_list_remove      (GVariant    *list,
                                           const char  *path);
 
-/* The same on the setting; settings may be NULL (nothing is kept then). */
+/* The same on the setting; settings may be NULL (nothing is kept then), and a path that is
+ * not UTF-8 is not kept either. */
 void      attest_recent_remember         (GSettings   *settings,
                                           const char  *path);
 void      attest_recent_forget           (GSettings   *settings,

@@ -56,7 +56,8 @@ attest_window_update_title (AttestWindow *self)
       return;
     }
 
-  name = g_path_get_basename (attest_store_get_path (self->store));
+  /* The file name as the user reads it, whatever the encoding of the file system. */
+  name = g_filename_display_basename (attest_store_get_path (self->store));
   n = attest_articles_page_get_n_articles (self->articles_page);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
   adw_view_switcher_title_set_title (self->switcher_title, name);

@@ -425,6 +425,27 @@ test_open_file (Fixture       *fixture,
   g_assert_cmpstrv (recent, ((const char *[]) { first, second, NULL }));
 }
 
+/* A file name in another encoding than UTF-8 (an old disk, an archive from elsewhere) opens;
+ * the settings, which hold UTF-8, do not keep it, the desktop's recent files do. */
+static void
+test_open_legacy_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = make_project (fixture, "caf\xe9.attest");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+
+  g_assert_false (g_utf8_validate (path, -1, NULL));
+  open_path (path);
+  g_assert_nonnull (window_showing (path));
+  last = g_settings_get_string (fixture->settings, "last-project");
+  g_assert_cmpstr (last, ==, "");
+  recent = recent_paths (fixture);
+  g_assert_cmpuint (g_strv_length (recent), ==, 0);
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+}
+
 static void
 test_open_bad_file (Fixture       *fixture,
                     gconstpointer  data)
@@ -857,6 +878,7 @@ main (int   argc,
 
   g_test_add_func ("/attest/desktop/recent-logic", test_recent_logic);
   ADD ("open-file", test_open_file);
+  ADD ("open-legacy-name", test_open_legacy_name);
   ADD ("open-bad-file", test_open_bad_file);
   ADD ("recent-rows", test_recent_rows);
   ADD ("launch", test_launch);

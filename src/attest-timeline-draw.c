@@ -1,11 +1,14 @@
 /* attest-timeline-draw.c: how AttestTimeline draws its layout: shaded lanes named on the
- * left, a grid and an axis of ticks, and a mark per incident in its event type's colour.
+ * left (on the right when time runs right to left), a grid and an axis of ticks, and a mark
+ * per incident in its event type's colour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "attest-timeline"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "attest-timeline.h"
 #include "attest-timeline-private.h"
@@ -43,6 +46,23 @@ append_text (GtkSnapshot    *snapshot,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, text, color);
   gtk_snapshot_restore (snapshot);
+}
+
+/* Draws the text with its left edge at x, or its right edge when end_at_x, wherever the
+ * direction of its own words would align it within its width: a title then hugs its mark
+ * whether it is Arabic or English. */
+static void
+append_text_from (GtkSnapshot   *snapshot,
+                  PangoLayout   *text,
+                  double         x,
+                  gboolean       end_at_x,
+                  double         y,
+                  const GdkRGBA *color)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (text, NULL, &logical);
+  append_text (snapshot, text, x - (end_at_x ? logical.x + logical.width : logical.x), y, color);
 }
 
 /* Sets the text, cut to width, and says how tall it is. */
@@ -88,9 +108,13 @@ append_mark (AttestTimeline           *self,
   GskRoundedRect shape;
   GdkRGBA fill = *color;
   GdkRGBA label_color = *fg;
-  double room = MIN (mark->label_room, gtk_widget_get_width (GTK_WIDGET (self))
-                     - rect->origin.x - rect->size.width) - 10;
-  double label_x = rect->origin.x + rect->size.width + 6;
+  gboolean rtl = _attest_timeline_is_rtl (self);
+  /* The title follows the mark in time: on its right, or its left when time runs leftward. */
+  double room = MIN (mark->label_room,
+                     rtl ? rect->origin.x - _attest_timeline_axis_left (self)
+                         : gtk_widget_get_width (GTK_WIDGET (self))
+                           - rect->origin.x - rect->size.width) - 10;
+  double label_x = rtl ? rect->origin.x - 6 : rect->origin.x + rect->size.width + 6;
   int label_height;
 
   /* A month or a year is all anyone knows: open and faint, not a solid bar. */
@@ -110,7 +134,7 @@ append_mark (AttestTimeline           *self,
     {
       /* Wide enough to carry its title inside. */
       room = rect->size.width - 14;
-      label_x = rect->origin.x + 7;
+      label_x = rtl ? rect->origin.x + rect->size.width - 7 : rect->origin.x + 7;
       if (!mark->vague)
         label_color = (GdkRGBA) { 1, 1, 1, 1 };
     }
@@ -120,8 +144,8 @@ append_mark (AttestTimeline           *self,
   if (room < 28)
     return;
   label_height = set_text (text, attest_incident_get_title (mark->incident), room);
-  append_text (snapshot, text, label_x, rect->origin.y + (rect->size.height - label_height) / 2,
-               &label_color);
+  append_text_from (snapshot, text, label_x, rtl,
+                    rect->origin.y + (rect->size.height - label_height) / 2, &label_color);
 }
 
 void
@@ -131,7 +155,7 @@ _attest_timeline_snapshot (GtkWidget   *widget,
   AttestTimeline *self = ATTEST_TIMELINE (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   AttestTimelineLayout *layout = _attest_timeline_ensure_layout (self);
-  AttestTimelineScale scale = self->scale;
+  AttestTimelineScale scale = _attest_timeline_get_scale (self, self->scroll_y);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   g_autoptr(PangoLayout) text = gtk_widget_create_pango_layout (widget, NULL);
@@ -139,6 +163,11 @@ _attest_timeline_snapshot (GtkWidget   *widget,
   g_autoptr(PangoAttrList) smaller = pango_attr_list_new ();
   g_autoptr(GArray) ticks = NULL;
   int selected = _attest_timeline_selected_index (self);
+  gboolean rtl = _attest_timeline_is_rtl (self);
+  double axis_left = _attest_timeline_axis_left (self);
+  double axis_width = _attest_timeline_axis_width (self);
+  double axis_right = axis_left + axis_width;
+  double names_left = rtl ? axis_right : 0;
   GdkRGBA fg, bg, accent, band, grid, dim;
 
   gtk_style_context_get_color (style, &fg);
@@ -155,8 +184,7 @@ _attest_timeline_snapshot (GtkWidget   *widget,
   pango_attr_list_insert (smaller, pango_attr_scale_new (0.9));
   pango_layout_set_attributes (small, smaller);
   pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-  scale.left = LANE_LABEL_WIDTH;
-  ticks = attest_timeline_ticks (&scale, _attest_timeline_axis_width (self));
+  ticks = attest_timeline_ticks (&scale, axis_width);
 
   /* Lanes, every other one shaded, and the day grid. */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, width,
@@ -172,13 +200,13 @@ _attest_timeline_snapshot (GtkWidget   *widget,
     {
       double x = (int) g_array_index (ticks, AttestTimelineTick, t).x;
 
-      if (x >= LANE_LABEL_WIDTH)
+      /* A day's line on the side of the day it begins. */
+      if (_attest_timeline_on_axis (self, x))
         gtk_snapshot_append_color (snapshot, &grid,
-                                   &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT, 1, height));
+                                   &GRAPHENE_RECT_INIT (rtl ? x - 1 : x, AXIS_HEIGHT, 1, height));
     }
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LANE_LABEL_WIDTH, AXIS_HEIGHT,
-                                                         MAX (width - LANE_LABEL_WIDTH, 0),
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (axis_left, AXIS_HEIGHT, axis_width,
                                                          MAX (height - AXIS_HEIGHT, 0)));
   for (guint i = 0; i < layout->marks->len; i++)
     {
@@ -202,10 +230,11 @@ _attest_timeline_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   /* The lanes' names, over anything scrolled beneath them. */
-  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT,
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (names_left, AXIS_HEIGHT,
                                                                 LANE_LABEL_WIDTH, height));
-  gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (LANE_LABEL_WIDTH - 1,
-                                                                  0, 1, height));
+  gtk_snapshot_append_color (snapshot, &grid,
+                             &GRAPHENE_RECT_INIT (rtl ? axis_right : LANE_LABEL_WIDTH - 1,
+                                                  0, 1, height));
   for (guint l = 0; l < layout->lanes->len; l++)
     {
       const AttestTimelineLane *lane = &g_array_index (layout->lanes, AttestTimelineLane, l);
@@ -213,13 +242,16 @@ _attest_timeline_snapshot (GtkWidget   *widget,
       GskRoundedRect swatch;
       int label_height;
 
-      gsk_rounded_rect_init_from_rect (&swatch, &GRAPHENE_RECT_INIT (12, middle - 5, 10, 10), 5);
+      gsk_rounded_rect_init_from_rect (&swatch,
+                                       &GRAPHENE_RECT_INIT (rtl ? width - 22 : 12, middle - 5,
+                                                            10, 10), 5);
       gtk_snapshot_push_rounded_clip (snapshot, &swatch);
       gtk_snapshot_append_color (snapshot, lane_color (lane), &swatch.bounds);
       gtk_snapshot_pop (snapshot);
       label_height = set_text (small, lane->event_type ? lane->event_type : _("Other"),
                                LANE_LABEL_WIDTH - 36);
-      append_text (snapshot, small, 30, middle - label_height / 2.0, &fg);
+      append_text_from (snapshot, small, rtl ? width - 30 : 30, rtl,
+                        middle - label_height / 2.0, &fg);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -227,8 +259,7 @@ _attest_timeline_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, AXIS_HEIGHT));
   gtk_snapshot_append_color (snapshot, &grid,
                              &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT - 1, width, 1));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LANE_LABEL_WIDTH, 0,
-                                                         MAX (width - LANE_LABEL_WIDTH, 0),
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (axis_left, 0, axis_width,
                                                          AXIS_HEIGHT));
   for (guint t = 0; t < ticks->len; t++)
     {
@@ -237,15 +268,18 @@ _attest_timeline_snapshot (GtkWidget   *widget,
       int label_height;
 
       /* A label cut by the lane names would read as another date. */
-      if (x < LANE_LABEL_WIDTH)
+      if (!_attest_timeline_on_axis (self, x))
         continue;
+      /* The label is in its period, up to the next tick: right of the tick, or left of it
+       * when time runs leftward. */
       label_height = set_text (small, tick->label,
                                t + 1 < ticks->len
-                               ? g_array_index (ticks, AttestTimelineTick, t + 1).x - x - 10
+                               ? fabs (g_array_index (ticks, AttestTimelineTick, t + 1).x - x) - 10
                                : TICK_LABEL_WIDTH);
       gtk_snapshot_append_color (snapshot, &dim,
-                                 &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT - 7, 1, 6));
-      append_text (snapshot, small, x + 5, (AXIS_HEIGHT - 6 - label_height) / 2, &dim);
+                                 &GRAPHENE_RECT_INIT (rtl ? x - 1 : x, AXIS_HEIGHT - 7, 1, 6));
+      append_text_from (snapshot, small, rtl ? x - 5 : x + 5, rtl,
+                        (AXIS_HEIGHT - 6 - label_height) / 2, &dim);
     }
   gtk_snapshot_pop (snapshot);
 }

@@ -1,6 +1,7 @@
 /* attest-timeline-input.c: how AttestTimeline answers the pointer, touch and keys: zoom
  * (Ctrl+scroll, pinch, + and -), pan (drag, scroll), and choosing an incident (click, Left,
- * Right, Enter).
+ * Right, Enter). Left and right are on the screen: when time runs right to left, Right
+ * goes back in time and dragging to the right shows later days.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AttestTimeline *self = ATTEST_TIMELINE (widget);
-  double middle = LANE_LABEL_WIDTH + _attest_timeline_axis_width (self) / 2;
+  double middle = _attest_timeline_axis_middle (self);
   int i = _attest_timeline_selected_index (self);
 
   /* Zoom around the selected incident when it is in view, else around the middle. */
@@ -29,7 +30,7 @@ zoom_action (GtkWidget  *widget,
                                                     i).rect;
       double x = rect->origin.x + rect->size.width / 2;
 
-      if (x >= LANE_LABEL_WIDTH && x <= gtk_widget_get_width (widget))
+      if (_attest_timeline_on_axis (self, x))
         middle = x;
     }
 
@@ -48,6 +49,20 @@ move_action (GtkWidget  *widget,
 {
   _attest_timeline_move_selection (ATTEST_TIMELINE (widget),
                   g_str_equal (action_name, "timeline.next") ? 1 : -1);
+}
+
+/* Right and Left move toward that side of the screen: later in time, or earlier when time
+ * runs right to left. */
+static gboolean
+move_visually (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  AttestTimeline *self = ATTEST_TIMELINE (widget);
+  int rightward = g_variant_get_int32 (args);
+
+  _attest_timeline_move_selection (self, _attest_timeline_is_rtl (self) ? -rightward : rightward);
+  return TRUE;
 }
 
 static void
@@ -108,6 +123,9 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 AttestTimeline *self)
 {
+  /* The day under the pointer follows it. */
+  if (_attest_timeline_is_rtl (self))
+    dx = -dx;
   self->scale.first_day = self->drag_first_day - dx / self->scale.px_per_day;
   self->scroll_y = self->drag_scroll_y - dy;
   _attest_timeline_clamp_scroll (self);
@@ -130,7 +148,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
   double x, y;
 
   if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    x = LANE_LABEL_WIDTH + _attest_timeline_axis_width (self) / 2;
+    x = _attest_timeline_axis_middle (self);
   _attest_timeline_zoom_around (self, self->zoom_begin * scale, x);
 }
 
@@ -145,6 +163,8 @@ on_scroll (GtkEventControllerScroll *controller,
   gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
   double step = wheel ? 48 : 1;
   g_autoptr(AttestTimelineLayout) unscrolled = NULL;
+  /* Sideways scrolling is on the screen; down is forward in time either way. */
+  double along = _attest_timeline_is_rtl (self) ? -dx : dx;
 
   if (state & GDK_CONTROL_MASK)
     {
@@ -158,9 +178,9 @@ on_scroll (GtkEventControllerScroll *controller,
   /* Up and down scroll the lanes when they overflow, else move along the axis. */
   unscrolled = _attest_timeline_compute_layout (self, 0);
   if ((state & GDK_SHIFT_MASK) || unscrolled->height <= gtk_widget_get_height (GTK_WIDGET (self)))
-    _attest_timeline_pan_by (self, (dx + dy) * step, 0);
+    _attest_timeline_pan_by (self, (along + dy) * step, 0);
   else
-    _attest_timeline_pan_by (self, dx * step, dy * step);
+    _attest_timeline_pan_by (self, along * step, dy * step);
   return TRUE;
 }
 
@@ -220,10 +240,10 @@ _attest_timeline_class_init_input (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out");
   add_key (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit");
   add_key (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-fit");
-  add_key (widget_class, GDK_KEY_Right, 0, "timeline.next");
-  add_key (widget_class, GDK_KEY_KP_Right, 0, "timeline.next");
-  add_key (widget_class, GDK_KEY_Left, 0, "timeline.previous");
-  add_key (widget_class, GDK_KEY_KP_Left, 0, "timeline.previous");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, move_visually, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, move_visually, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, move_visually, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, move_visually, "i", -1);
   add_key (widget_class, GDK_KEY_Return, 0, "timeline.activate");
   add_key (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate");
   add_key (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.activate");

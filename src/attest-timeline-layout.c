@@ -94,6 +94,24 @@ compare_marks (gconstpointer a,
                     attest_incident_get_uuid (mb->incident));
 }
 
+double
+attest_timeline_scale_day_to_x (const AttestTimelineScale *scale,
+                                double                     day)
+{
+  double along = (day - scale->first_day) * scale->px_per_day;
+
+  return scale->rtl ? scale->left + scale->width - along : scale->left + along;
+}
+
+double
+attest_timeline_scale_x_to_day (const AttestTimelineScale *scale,
+                                double                     x)
+{
+  double along = scale->rtl ? scale->left + scale->width - x : x - scale->left;
+
+  return scale->first_day + along / scale->px_per_day;
+}
+
 void
 attest_timeline_layout_free (AttestTimelineLayout *layout)
 {
@@ -161,7 +179,9 @@ attest_timeline_layout_new (GPtrArray                 *incidents,
       }
   lane_rows = g_new0 (guint, MAX (n_lanes, 1));
 
-  /* Marks go in the first row of their lane where they fit: x positions first, y after. */
+  /* Marks go in the first row of their lane where they fit: x positions first, y after.
+   * They are placed left to right and mirrored at the end when time runs right to left, so
+   * that both directions pack the same rows. */
   for (guint l = 0; l < n_lanes; l++)
     {
       g_array_set_size (row_ends, 0);
@@ -230,6 +250,13 @@ attest_timeline_layout_new (GPtrArray                 *incidents,
               break;
             }
         }
+    }
+
+  for (guint i = 0; scale->rtl && i < layout->marks->len; i++)
+    {
+      graphene_rect_t *rect = &g_array_index (layout->marks, AttestTimelineMark, i).rect;
+
+      rect->origin.x = 2 * scale->left + scale->width - rect->origin.x - rect->size.width;
     }
 
   return layout;
@@ -313,10 +340,9 @@ attest_timeline_ticks (const AttestTimelineScale *scale,
     {
       guint day = g_date_get_julian (&date);
       GDate tick_date = date;
-      AttestTimelineTick tick = { scale->left + (day - scale->first_day) * scale->px_per_day,
-                                  day, NULL };
+      AttestTimelineTick tick = { attest_timeline_scale_day_to_x (scale, day), day, NULL };
       /* The year is said at the first tick in view and wherever it changes. */
-      gboolean in_view = tick.x >= scale->left - 1;
+      gboolean in_view = (day - scale->first_day) * scale->px_per_day >= -1;
       gboolean new_year = g_date_get_year (&date) != last_year || (in_view && !year_in_view);
 
       year_in_view |= in_view && new_year;

@@ -11,12 +11,16 @@
 
 G_BEGIN_DECLS
 
-/* How days map to pixels. Days are Julian day numbers (g_date_get_julian ()). */
+/* How days map to pixels. Days are Julian day numbers (g_date_get_julian ()). Time runs
+ * left to right from x = left, or, when rtl, right to left from x = left + width, as a
+ * right-to-left reader expects: the earliest day on the right. */
 typedef struct
 {
-  double first_day;    /* the day at x = left; may be fractional while panning */
+  double first_day;    /* the day at the axis's start; may be fractional while panning */
   double px_per_day;   /* the zoom */
-  double left;         /* x where the axis starts (the lane labels are left of it) */
+  double left;         /* x of the axis's left edge (the lane labels are beside it) */
+  double width;        /* the axis's width; only needed when rtl */
+  gboolean rtl;        /* time runs right to left */
   double top;          /* y of the first lane */
   double row_height;   /* one row of marks inside a lane */
   double lane_gap;     /* space between lanes */
@@ -32,7 +36,8 @@ typedef struct
   guint            end_day;
   gboolean         range;       /* spans several days: a bar, not a dot */
   gboolean         vague;       /* month or year precision: an open, dimmed mark */
-  double           label_room;  /* free pixels to its right in its row (G_MAXDOUBLE: none) */
+  double           label_room;  /* free pixels after it in its row, to its right or, when
+                                 * rtl, its left (G_MAXDOUBLE: none) */
 } AttestTimelineMark;
 
 typedef struct
@@ -67,6 +72,12 @@ gboolean              attest_timeline_incident_days (AttestIncident *incident,
                                                      guint          *first_day,
                                                      guint          *end_day);
 
+/* Where a day starts on the axis (fractions of a day between), and the day at x. */
+double                attest_timeline_scale_day_to_x (const AttestTimelineScale *scale,
+                                                      double                     day);
+double                attest_timeline_scale_x_to_day (const AttestTimelineScale *scale,
+                                                      double                     x);
+
 typedef enum
 {
   ATTEST_TIMELINE_UNIT_DAY,
@@ -84,8 +95,9 @@ typedef struct
 
 /* The unit of the ticks at a zoom: labels at least 84 pixels apart. */
 AttestTimelineUnit    attest_timeline_unit_for_zoom (double px_per_day);
-/* Ticks from x = left to left + width (and one beyond on either side), labelled in the
- * unit of the zoom. */
+/* Ticks over width pixels of time from the axis's start (and one beyond on either side),
+ * labelled in the unit of the zoom, in time order: left to right, or right to left when
+ * the scale is rtl (the label of a tick then belongs left of it). */
 GArray               *attest_timeline_ticks       (const AttestTimelineScale *scale,
                                                    double                     width);
 

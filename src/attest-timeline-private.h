@@ -48,6 +48,7 @@ void                  _attest_timeline_clamp_scroll   (AttestTimeline *self);
 void                  _attest_timeline_zoom_around    (AttestTimeline *self,
                                                        double          px_per_day,
                                                        double          x);
+/* dx is along time: later when positive, whichever way time runs on the screen. */
 void                  _attest_timeline_pan_by         (AttestTimeline *self,
                                                        double          dx,
                                                        double          dy);
@@ -61,6 +62,16 @@ void                  _attest_timeline_move_selection (AttestTimeline *self,
 void                  _attest_timeline_emit_activated (AttestTimeline *self);
 int                   _attest_timeline_selected_index (AttestTimeline *self);
 double                _attest_timeline_axis_width     (AttestTimeline *self);
+/* The lane names are left of the axis, or right of it when the text runs right to left
+ * (and time with it). */
+gboolean              _attest_timeline_is_rtl         (AttestTimeline *self);
+double                _attest_timeline_axis_left      (AttestTimeline *self);
+double                _attest_timeline_axis_middle    (AttestTimeline *self);
+gboolean              _attest_timeline_on_axis        (AttestTimeline *self,
+                                                       double          x);
+/* The zoom and pan with where the axis and the lanes are in the widget. */
+AttestTimelineScale   _attest_timeline_get_scale      (AttestTimeline *self,
+                                                       double          scroll_y);
 /* attest-timeline-input.c */
 void                  _attest_timeline_class_init_input (GtkWidgetClass *widget_class);
 void                  _attest_timeline_init_input     (AttestTimeline *self);

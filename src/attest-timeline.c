@@ -48,6 +48,48 @@ _attest_timeline_axis_width (AttestTimeline *self)
   return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - LANE_LABEL_WIDTH, 1);
 }
 
+gboolean
+_attest_timeline_is_rtl (AttestTimeline *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+double
+_attest_timeline_axis_left (AttestTimeline *self)
+{
+  return _attest_timeline_is_rtl (self) ? 0 : LANE_LABEL_WIDTH;
+}
+
+double
+_attest_timeline_axis_middle (AttestTimeline *self)
+{
+  return _attest_timeline_axis_left (self) + _attest_timeline_axis_width (self) / 2;
+}
+
+gboolean
+_attest_timeline_on_axis (AttestTimeline *self,
+                          double          x)
+{
+  double left = _attest_timeline_axis_left (self);
+
+  return x >= left && x <= left + _attest_timeline_axis_width (self);
+}
+
+AttestTimelineScale
+_attest_timeline_get_scale (AttestTimeline *self,
+                            double          scroll_y)
+{
+  AttestTimelineScale scale = self->scale;
+
+  scale.rtl = _attest_timeline_is_rtl (self);
+  scale.left = _attest_timeline_axis_left (self);
+  scale.width = _attest_timeline_axis_width (self);
+  scale.top = AXIS_HEIGHT - scroll_y;
+  scale.row_height = ROW_HEIGHT;
+  scale.lane_gap = LANE_GAP;
+  return scale;
+}
+
 void
 _attest_timeline_invalidate (AttestTimeline *self)
 {
@@ -60,12 +102,8 @@ AttestTimelineLayout *
 _attest_timeline_compute_layout (AttestTimeline *self,
                                  double          scroll_y)
 {
-  AttestTimelineScale scale = self->scale;
+  AttestTimelineScale scale = _attest_timeline_get_scale (self, scroll_y);
 
-  scale.left = LANE_LABEL_WIDTH;
-  scale.top = AXIS_HEIGHT - scroll_y;
-  scale.row_height = ROW_HEIGHT;
-  scale.lane_gap = LANE_GAP;
   return attest_timeline_layout_new (self->incidents, (const char * const *) self->event_types,
                                      &scale);
 }
@@ -142,6 +180,8 @@ _attest_timeline_zoom_around (AttestTimeline *self,
                               double          px_per_day,
                               double          x)
 {
+  AttestTimelineScale scale = _attest_timeline_get_scale (self, 0);
+  double left = _attest_timeline_axis_left (self);
   double day;
 
   px_per_day = CLAMP (px_per_day, MIN_ZOOM, MAX_ZOOM);
@@ -149,9 +189,8 @@ _attest_timeline_zoom_around (AttestTimeline *self,
     return;
 
   /* The day under x stays under x. */
-  x = MAX (x - LANE_LABEL_WIDTH, 0);
-  day = self->scale.first_day + x / self->scale.px_per_day;
-  self->scale.first_day = day - x / px_per_day;
+  day = attest_timeline_scale_x_to_day (&scale, CLAMP (x, left, left + scale.width));
+  self->scale.first_day = day - (day - scale.first_day) * scale.px_per_day / px_per_day;
   self->scale.px_per_day = px_per_day;
   _attest_timeline_invalidate (self);
   _attest_timeline_clamp_scroll (self);
@@ -176,7 +215,7 @@ _attest_timeline_mark_at (AttestTimeline *self,
 {
   AttestTimelineLayout *layout = _attest_timeline_ensure_layout (self);
 
-  if (x < LANE_LABEL_WIDTH || y < AXIS_HEIGHT)
+  if (!_attest_timeline_on_axis (self, x) || y < AXIS_HEIGHT)
     return -1;
   for (guint i = 0; i < layout->marks->len; i++)
     {
@@ -232,9 +271,12 @@ reveal_mark (AttestTimeline *self,
 {
   const AttestTimelineMark *mark = &g_array_index (_attest_timeline_ensure_layout (self)->marks,
                                                    AttestTimelineMark, i);
-  double left = mark->rect.origin.x - LANE_LABEL_WIDTH;
-  double right = left + mark->rect.size.width;
   double width = _attest_timeline_axis_width (self);
+  /* Pixels along time from the axis's start, whichever way time runs. */
+  double left = _attest_timeline_is_rtl (self)
+                ? width - (mark->rect.origin.x + mark->rect.size.width)
+                : mark->rect.origin.x - LANE_LABEL_WIDTH;
+  double right = left + mark->rect.size.width;
   double top = mark->rect.origin.y - AXIS_HEIGHT;
   double bottom = top + mark->rect.size.height;
   double height = gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT;
@@ -374,6 +416,15 @@ attest_timeline_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+static void
+attest_timeline_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous_direction)
+{
+  /* Time turns round with the text; the marks move. */
+  _attest_timeline_invalidate (ATTEST_TIMELINE (widget));
+  GTK_WIDGET_CLASS (attest_timeline_parent_class)->direction_changed (widget, previous_direction);
+}
+
 static gboolean
 attest_timeline_focus (GtkWidget        *widget,
                        GtkDirectionType  direction)
@@ -500,6 +551,7 @@ attest_timeline_class_init (AttestTimelineClass *klass)
   widget_class->size_allocate = attest_timeline_size_allocate;
   widget_class->query_tooltip = attest_timeline_query_tooltip;
   widget_class->focus = attest_timeline_focus;
+  widget_class->direction_changed = attest_timeline_direction_changed;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -687,8 +739,7 @@ attest_timeline_set_zoom (AttestTimeline *self,
   g_return_if_fail (ATTEST_IS_TIMELINE (self));
 
   self->fit_pending = FALSE;
-  _attest_timeline_zoom_around (self, px_per_day,
-                                LANE_LABEL_WIDTH + _attest_timeline_axis_width (self) / 2);
+  _attest_timeline_zoom_around (self, px_per_day, _attest_timeline_axis_middle (self));
 }
 
 void

@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (AttestTimeline, attest_timeline, ATTEST, TIMELINE, GtkWidg
  *   "timeline.zoom-fit" (0, Ctrl+0), "timeline.next" (Right), "timeline.previous" (Left),
  *   "timeline.activate" (Enter, space).
  * Ctrl+scroll and pinch zoom; scroll and drag pan.
+ *
+ * In a right-to-left locale (the widget's direction) time runs right to left and the lane
+ * names are on the right; Left is then "timeline.next" and Right "timeline.previous".
  */
 
 GtkWidget   *attest_timeline_new                (void);

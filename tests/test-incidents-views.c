@@ -22,6 +22,7 @@
 #include "attest-incidents-view.h"
 #include "attest-link-incident-popover.h"
 #include "attest-place-chooser.h"
+#include "attest-timeline-private.h"
 #include "attest-timeline-view.h"
 
 #define AMBUSH_QUOTE "resulted in the killing and wounding of dozens among the tribal crowd"
@@ -608,6 +609,106 @@ test_timeline_layout (Fixture       *f,
       if (tick->day == julian (2020, 4, 1))
         g_assert_cmpstr (tick->label, ==, "Apr");
     }
+}
+
+/* Right to left, as an Arabic reader reads: the same marks in the same rows, mirrored, the
+ * earliest on the right where the axis starts, and ticks going leftward. */
+static void
+test_timeline_layout_rtl (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const types[] = { "Battles", "Strategic developments", NULL };
+  AttestTimelineScale scale = { .first_day = julian (2020, 3, 1), .px_per_day = 10,
+                                .left = 0, .width = 600, .top = 30, .row_height = 20,
+                                .lane_gap = 10 };
+  AttestTimelineScale rtl = scale;
+  g_autoptr(AttestTimelineLayout) ltr_layout = NULL;
+  g_autoptr(AttestTimelineLayout) rtl_layout = NULL;
+  g_autoptr(GArray) ticks = NULL;
+  double march = 0, april = 0;
+
+  g_ptr_array_add (incidents, record (f, "Ambush at Makchifa", "Battles", "2020-04-04", NULL,
+                                      "day", ATTEST_UNKNOWN));
+  g_ptr_array_add (incidents, record (f, "Curfew", "Strategic developments", "2020-03-15",
+                                      "2020-03-20", "day", ATTEST_UNKNOWN));
+  g_ptr_array_add (incidents, record (f, "Coalition leaves bases", "Strategic developments",
+                                      "2020-03-01", NULL, "month", ATTEST_UNKNOWN));
+  g_ptr_array_add (incidents, record (f, "Clash the same day", "Battles", "2020-04-04", NULL,
+                                      "day", 3));
+  rtl.rtl = TRUE;
+
+  /* The axis starts at its right edge: day by day leftward, and back. */
+  g_assert_cmpfloat_with_epsilon (attest_timeline_scale_day_to_x (&rtl, julian (2020, 3, 1)),
+                                  600, 0.001);
+  g_assert_cmpfloat_with_epsilon (attest_timeline_scale_day_to_x (&rtl, julian (2020, 3, 11)),
+                                  500, 0.001);
+  g_assert_cmpfloat_with_epsilon (attest_timeline_scale_day_to_x (&scale, julian (2020, 3, 11)),
+                                  100, 0.001);
+  g_assert_cmpfloat_with_epsilon (attest_timeline_scale_x_to_day (&rtl, 455),
+                                  julian (2020, 3, 1) + 14.5, 0.001);
+  g_assert_cmpfloat_with_epsilon (attest_timeline_scale_x_to_day (&scale, 145),
+                                  julian (2020, 3, 1) + 14.5, 0.001);
+
+  ltr_layout = attest_timeline_layout_new (incidents, types, &scale);
+  rtl_layout = attest_timeline_layout_new (incidents, types, &rtl);
+  g_assert_cmpuint (rtl_layout->marks->len, ==, 4);
+  g_assert_cmpuint (rtl_layout->lanes->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (rtl_layout->height, ltr_layout->height, 0.001);
+  for (guint i = 0; i < rtl_layout->marks->len; i++)
+    {
+      const AttestTimelineMark *ltr_mark = &g_array_index (ltr_layout->marks,
+                                                           AttestTimelineMark, i);
+      const AttestTimelineMark *rtl_mark = &g_array_index (rtl_layout->marks,
+                                                           AttestTimelineMark, i);
+
+      g_assert_true (rtl_mark->incident == ltr_mark->incident);
+      g_assert_cmpuint (rtl_mark->lane, ==, ltr_mark->lane);
+      g_assert_cmpuint (rtl_mark->row, ==, ltr_mark->row);
+      g_assert_cmpfloat_with_epsilon (rtl_mark->rect.origin.y, ltr_mark->rect.origin.y, 0.001);
+      g_assert_cmpfloat_with_epsilon (rtl_mark->rect.size.width, ltr_mark->rect.size.width,
+                                      0.001);
+      /* Mirrored about the axis's middle, x = 300. */
+      g_assert_cmpfloat_with_epsilon (rtl_mark->rect.origin.x + rtl_mark->rect.size.width,
+                                      600 - ltr_mark->rect.origin.x, 0.001);
+      g_assert_cmpfloat (rtl_mark->label_room, ==, ltr_mark->label_room);
+    }
+
+  /* March is the whole month from the right edge; the curfew's six days end 14 days to its
+   * left; the ambush's dot is on 4 April, 34 days along. */
+  {
+    const AttestTimelineMark *month = &g_array_index (rtl_layout->marks, AttestTimelineMark, 0);
+    const AttestTimelineMark *range = &g_array_index (rtl_layout->marks, AttestTimelineMark, 1);
+    const AttestTimelineMark *ambush = &g_array_index (rtl_layout->marks, AttestTimelineMark, 2);
+
+    g_assert_cmpfloat_with_epsilon (month->rect.origin.x, 600 - 31 * 10, 0.001);
+    g_assert_cmpfloat_with_epsilon (month->rect.origin.x + month->rect.size.width, 600, 0.001);
+    g_assert_cmpfloat_with_epsilon (range->rect.origin.x, 600 - 20 * 10, 0.001);
+    g_assert_cmpfloat_with_epsilon (ambush->rect.origin.x + ambush->rect.size.width / 2,
+                                    600 - 34 * 10 - 5, 0.001);
+    /* Later is further left. */
+    g_assert_cmpfloat (ambush->rect.origin.x, <, range->rect.origin.x);
+  }
+
+  /* The ticks: 1 March at the right edge, 1 April 31 days to its left. */
+  rtl.px_per_day = 4;
+  ticks = attest_timeline_ticks (&rtl, 600);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const AttestTimelineTick *tick = &g_array_index (ticks, AttestTimelineTick, i);
+
+      if (i > 0)
+        g_assert_cmpfloat (tick->x, <, g_array_index (ticks, AttestTimelineTick, i - 1).x);
+      if (tick->day == julian (2020, 3, 1))
+        {
+          march = tick->x;
+          g_assert_cmpstr (tick->label, ==, "Mar 2020");
+        }
+      if (tick->day == julian (2020, 4, 1))
+        april = tick->x;
+    }
+  g_assert_cmpfloat_with_epsilon (march, 600, 0.001);
+  g_assert_cmpfloat_with_epsilon (april, 600 - 31 * 4, 0.001);
 }
 
 /* The user's story: the ambush recorded, placed, its sources linked and weighed */
@@ -1522,6 +1623,169 @@ test_timeline (Fixture       *f,
   g_assert_cmpuint (attest_timeline_get_n_shown (timeline), ==, 2);
 }
 
+/* The timeline of a right-to-left locale: a mirror of the left-to-right one */
+
+/* A key as the widget's own bindings take it (they are its first shortcut controller). */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget keeps it */
+    }
+  return NULL;
+}
+
+static double
+mark_middle (AttestTimeline *timeline,
+             AttestIncident *incident)
+{
+  const AttestTimelineLayout *layout = attest_timeline_get_layout (timeline);
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const AttestTimelineMark *mark = &g_array_index (layout->marks, AttestTimelineMark, i);
+
+      if (mark->incident == incident || g_str_equal (attest_incident_get_uuid (mark->incident),
+                                                     attest_incident_get_uuid (incident)))
+        return mark->rect.origin.x + mark->rect.size.width / 2;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_timeline_rtl (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = attest_timeline_view_new ();
+  AttestTimeline *timeline = attest_timeline_view_get_timeline (ATTEST_TIMELINE_VIEW (view));
+  g_autoptr(AttestIncident) ambush = record (f, "Ambush at Makchifa", "Battles", "2020-04-04",
+                                             NULL, "day", 12);
+  g_autoptr(AttestIncident) clash = record (f, "Clash near Kirkuk", "Battles", "2020-04-09",
+                                            "2020-04-11", "day", 3);
+  g_autoptr(AttestIncident) lockdown = record (f, "حظر التجول في أنحاء العراق",
+                                               "Strategic developments", "2020-03-15",
+                                               "2020-04-20", "day", ATTEST_UNKNOWN);
+  g_autoptr(AttestIncident) coalition = record (f, "Coalition leaves Qayyarah",
+                                                "Strategic developments", "2020-03-01", NULL,
+                                                "month", ATTEST_UNKNOWN);
+  g_autoptr(AttestIncident) bomb = record (f, "Roadside bomb in Diyala",
+                                           "Explosions/Remote violence", "2020-04-14", NULL,
+                                           "day", 2);
+  const AttestTimelineLayout *layout;
+  GtkEventController *drag, *scroll;
+  double width, before, zoom;
+  gboolean handled = FALSE;
+
+  gtk_widget_set_direction (view, GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (GTK_WIDGET (timeline), GTK_TEXT_DIR_RTL);
+  attest_timeline_view_set_store (ATTEST_TIMELINE_VIEW (view), f->store);
+  gtk_window_set_default_size (f->window, 1100, 360);
+  show (f, view);
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  layout = attest_timeline_get_layout (timeline);
+  g_assert_cmpuint (layout->marks->len, ==, 5);
+
+  /* Zoomed to fit, left of the lane names on the right; time runs leftward, so the first
+   * incident is the rightmost and the last the leftmost. */
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const graphene_rect_t *rect = &g_array_index (layout->marks, AttestTimelineMark, i).rect;
+
+      g_assert_cmpfloat (rect->origin.x, >=, 0);
+      g_assert_cmpfloat (rect->origin.x + rect->size.width, <=, width - LANE_LABEL_WIDTH);
+      /* What is drawn there is what a click there takes. */
+      g_assert_cmpint (_attest_timeline_mark_at (timeline, rect->origin.x + rect->size.width / 2,
+                                                 rect->origin.y + rect->size.height / 2),
+                       ==, (int) i);
+    }
+  g_assert_cmpfloat (mark_middle (timeline, coalition), >, mark_middle (timeline, lockdown));
+  g_assert_cmpfloat (mark_middle (timeline, lockdown), >, mark_middle (timeline, ambush));
+  g_assert_cmpfloat (mark_middle (timeline, ambush), >, mark_middle (timeline, clash));
+  g_assert_cmpfloat (mark_middle (timeline, clash), >, mark_middle (timeline, bomb));
+  /* The lane names take no clicks for a mark. */
+  g_assert_cmpint (_attest_timeline_mark_at (timeline, width - 20,
+                                             g_array_index (layout->marks, AttestTimelineMark,
+                                                            0).rect.origin.y + 5), ==, -1);
+  screenshot (view, "timeline-rtl");
+
+  /* The arrows go where they point: Left is later, Right earlier. */
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Left));
+  g_assert_cmpstr (attest_timeline_get_selected_uuid (timeline), ==,
+                   attest_incident_get_uuid (coalition));
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Left));
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Left));
+  g_assert_cmpstr (attest_timeline_get_selected_uuid (timeline), ==,
+                   attest_incident_get_uuid (ambush));
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Right));
+  g_assert_cmpstr (attest_timeline_get_selected_uuid (timeline), ==,
+                   attest_incident_get_uuid (lockdown));
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Left));
+  screenshot (view, "timeline-rtl-selected");
+
+  /* Zooming in keeps the selected incident where it is. */
+  before = mark_middle (timeline, ambush);
+  zoom = attest_timeline_get_zoom (timeline);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL);
+  g_assert_cmpfloat (attest_timeline_get_zoom (timeline), >, zoom);
+  g_assert_cmpfloat_with_epsilon (mark_middle (timeline, ambush), before, 0.5);
+
+  /* A drag carries the days with the pointer. */
+  drag = find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", 400.0, 100.0);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 0.0);
+  g_assert_cmpfloat_with_epsilon (mark_middle (timeline, ambush), before + 60, 0.5);
+
+  /* Scrolling right shows what is right: the marks go left. */
+  before = mark_middle (timeline, ambush);
+  scroll = find_controller (GTK_WIDGET (timeline), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_assert_nonnull (scroll);
+  g_signal_emit_by_name (scroll, "scroll", 1.0, 0.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (mark_middle (timeline, ambush), <, before);
+
+  /* Back to left to right: time turns round with the text. */
+  before = mark_middle (timeline, ambush);
+  gtk_widget_set_direction (GTK_WIDGET (timeline), GTK_TEXT_DIR_LTR);
+  g_assert_cmpfloat (mark_middle (timeline, ambush), !=, before);
+  g_assert_cmpfloat (mark_middle (timeline, lockdown), <, mark_middle (timeline, ambush));
+}
+
 /* Deleting asks first, and undo brings the incident back */
 
 static void
@@ -1581,6 +1845,7 @@ main (int   argc,
   g_test_add_func ("/attest/incidents-views/formats", test_formats);
   g_test_add_func ("/attest/incidents-views/titles", test_titles);
   ADD ("timeline-layout", test_timeline_layout);
+  ADD ("timeline-layout-rtl", test_timeline_layout_rtl);
   ADD ("ambush-story", test_ambush_story);
   ADD ("reconciliation", test_reconciliation);
   ADD ("table", test_table);
@@ -1589,6 +1854,7 @@ main (int   argc,
   ADD ("validation", test_validation);
   ADD ("new-from-selection", test_new_from_selection);
   ADD ("timeline", test_timeline);
+  ADD ("timeline-rtl", test_timeline_rtl);
   ADD ("delete", test_delete);
 
   return g_test_run ();

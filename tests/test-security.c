@@ -23,6 +23,7 @@
 #include <libsoup/soup.h>
 
 #include "attest-core.h"
+#include "attest-fts.h"
 #include "attest-store-private.h"
 
 #define BODY "Gunmen attacked an army checkpoint near the village of Makchifa on Sunday.\n\n" \
@@ -136,6 +137,8 @@ exec_on_file (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The full-text tables use Attest's tokenizer. */
+  g_assert_true (attest_fts_register (db, NULL));
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -1426,6 +1429,8 @@ test_project_schema_functions (Fixture       *f,
 
       /* Some of these SQLite itself refuses to write; then there is nothing to test. */
       g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      /* The full-text tables use Attest's tokenizer. */
+      g_assert_true (attest_fts_register (db, NULL));
       rc = sqlite3_exec (db, hostile[i], NULL, NULL, NULL);
       sqlite3_close (db);
       if (rc != SQLITE_OK)

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "attest-core.h"
+#include "attest-fts.h"
 
 #define DEMO_TEXT \
   "Ambush at a checkpoint\n\n" \
@@ -88,6 +89,8 @@ count_rows (AttestStore *store,
 
   g_assert_cmpint (sqlite3_open_v2 (attest_store_get_path (store), &db,
                                     SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The full-text tables use Attest's tokenizer. */
+  g_assert_true (attest_fts_register (db, NULL));
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
@@ -103,6 +106,8 @@ exec_on_file (const char *path,
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The full-text tables use Attest's tokenizer. */
+  g_assert_true (attest_fts_register (db, NULL));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }

@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; PRAGMA user_version of a current project. */
-#define ATTEST_SCHEMA_VERSION 6
+#define ATTEST_SCHEMA_VERSION 7
 
 #define ATTEST_TYPE_STORE (attest_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttestStore, attest_store, ATTEST, STORE, GObject)

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "attest-find-bar.h"
+#include "attest-fts.h"
 
 #include <glib/gi18n.h>
 
@@ -135,7 +136,7 @@ search (AttestFindBar *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  GtkTextIter iter, match_start, match_end, cursor;
+  GtkTextIter match_start, match_end, cursor;
   guint from;
 
   g_array_set_size (self->matches, 0);
@@ -147,22 +148,24 @@ search (AttestFindBar *self)
   if (*text != '\0' && gtk_widget_get_visible (GTK_WIDGET (self)) &&
       gtk_search_bar_get_search_mode (self->search_bar))
     {
-      raise_tags (self);
-      gtk_text_buffer_get_start_iter (buffer, &iter);
-      while (self->matches->len < MAX_MATCHES &&
-             gtk_text_iter_forward_search (&iter, text,
-                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE |
-                                           GTK_TEXT_SEARCH_TEXT_ONLY,
-                                           &match_start, &match_end, NULL))
-        {
-          Match match = { gtk_text_iter_get_offset (&match_start),
-                          gtk_text_iter_get_offset (&match_end) };
+      g_autofree char *all = NULL;
+      g_autoptr(GArray) found = NULL;
 
-          if (match.end == match.start)
-            break;
+      raise_tags (self);
+      /* Words as the project search compares them: كتب finds كَتَبَ, cafe finds café. The
+       * slice has a character for each image too, so its offsets are the buffer's. */
+      gtk_text_buffer_get_bounds (buffer, &match_start, &match_end);
+      all = gtk_text_buffer_get_slice (buffer, &match_start, &match_end, TRUE);
+      found = attest_fts_find_all (all, text, MAX_MATCHES);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const AttestFtsMatch *span = &g_array_index (found, AttestFtsMatch, i);
+          Match match = { span->start, span->end };
+
           g_array_append_val (self->matches, match);
+          gtk_text_buffer_get_iter_at_offset (buffer, &match_start, match.start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &match_end, match.end);
           gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
-          iter = match_end;
         }
 
       /* The first match from where the reader is, so typing does not jump to the top. */

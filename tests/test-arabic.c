@@ -322,6 +322,54 @@ test_fold (void)
 }
 
 static void
+test_find (void)
+{
+  static const struct
+  {
+    const char *query;
+    const char *found[3];   /* the text of each match, in order */
+  } cases[] = {
+    { "كتب", { "كَتَبَ", NULL } },                /* the final fatha is in the span */
+    { "الامنية", { "الأمنيـــة", NULL } },
+    { "الامني", { "الأمنيـــ", NULL } },          /* up to the next letter */
+    { "الكتاب", { "ألكتاب", NULL } },
+    { "2023", { "٢٠٢٣", NULL } },
+    { "مستشفي", { "مستشفى", NULL } },
+    { "cafe", { "Café", "cafe\xcc\x81", NULL } },  /* composed and decomposed é */
+    { "us officials", { "US officials", NULL } },
+    { "غير موجود", { NULL } },
+    { "\xd9\x8e", { NULL } },                   /* a fatha alone finds nothing */
+  };
+  const char *text = "وقد كَتَبَ الباحث أن «القواتِ الأمنيـــة طوّقت» ألكتاب ٢٠٢٣ "
+                     "مستشفى، Café و cafe\xcc\x81 (US officials).";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) matches = attest_fts_find_all (text, cases[i].query, 100);
+      guint n = 0;
+
+      g_test_message ("%s", cases[i].query);
+      while (n < G_N_ELEMENTS (cases[i].found) && cases[i].found[n] != NULL)
+        n++;
+      g_assert_cmpuint (matches->len, ==, n);
+      for (guint m = 0; m < matches->len; m++)
+        {
+          AttestFtsMatch *match = &g_array_index (matches, AttestFtsMatch, m);
+          g_autofree char *slice = code_point_slice (text, match->start, match->end);
+
+          g_assert_cmpstr (slice, ==, cases[i].found[m]);
+        }
+    }
+
+  /* At most as many as asked. */
+  {
+    g_autoptr(GArray) matches = attest_fts_find_all ("ا ا ا ا", "ا", 2);
+
+    g_assert_cmpuint (matches->len, ==, 2);
+  }
+}
+
+static void
 test_import_text (Fixture       *f,
                   gconstpointer  data)
 {
@@ -888,6 +936,7 @@ main (int   argc,
   g_test_add ("/attest/arabic/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/attest/arabic/fold", test_fold);
+  g_test_add_func ("/attest/arabic/find", test_find);
   ADD ("import/text", test_import_text);
   ADD ("import/html", test_import_html);
   ADD ("import/mixed-paragraph", test_mixed_paragraph);

@@ -42,6 +42,26 @@ typedef struct
   char   stack[128];
 } TokenContext;
 
+/* One character as the index keeps it: 0 for what it drops (harakat and other nonspacing
+ * marks, tatweel), the plain form of an Arabic spelling variant or digit, else itself. */
+static gunichar
+fold_char (gunichar c)
+{
+  if (c == 0x0640 || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+    return 0;                                          /* tatweel, harakat */
+  if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 || c == 0x0672 || c == 0x0673)
+    return 0x0627;                                     /* آ أ إ ٱ → ا */
+  if (c == 0x0649)
+    return 0x064A;                                     /* ى → ي */
+  if (c == 0x0629)
+    return 0x0647;                                     /* ة → ه */
+  if (c >= 0x0660 && c <= 0x0669)
+    return '0' + (c - 0x0660);                         /* ٠-٩ */
+  if (c >= 0x06F0 && c <= 0x06F9)
+    return '0' + (c - 0x06F0);                         /* ۰-۹ */
+  return c;
+}
+
 /* Writes the folded form of in[0..len) to out, which has room for len bytes (folding
  * never lengthens a word); returns its length. */
 static gsize
@@ -57,6 +77,7 @@ fold_into (const char *in,
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
       const char *next;
+      gunichar folded;
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -66,29 +87,14 @@ fold_into (const char *in,
         }
       next = g_utf8_next_char (p);
 
-      if (c == 0x0640 || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        c = 0;                                         /* tatweel, harakat */
-      else if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671
-               || c == 0x0672 || c == 0x0673)
-        c = 0x0627;                                    /* آ أ إ ٱ → ا */
-      else if (c == 0x0649)
-        c = 0x064A;                                    /* ى → ي */
-      else if (c == 0x0629)
-        c = 0x0647;                                    /* ة → ه */
-      else if (c >= 0x0660 && c <= 0x0669)
-        c = '0' + (c - 0x0660);                        /* ٠-٩ */
-      else if (c >= 0x06F0 && c <= 0x06F9)
-        c = '0' + (c - 0x06F0);                        /* ۰-۹ */
-      else
+      folded = fold_char (c);
+      if (folded == c)
         {
           memcpy (out + n, p, next - p);
           n += next - p;
-          p = next;
-          continue;
         }
-
-      if (c != 0)
-        n += g_unichar_to_utf8 (c, out + n);
+      else if (folded != 0)
+        n += g_unichar_to_utf8 (folded, out + n);
       p = next;
     }
 
@@ -234,4 +240,82 @@ attest_fts_fold (const char *word,
 
   out[fold_into (word, len, out)] = '\0';
   return out;
+}
+
+/* The text lower-cased, decomposed and folded character by character, with the code-point
+ * offset in text that each folded character comes from. */
+static void
+fold_for_find (const char *text,
+               GArray     *chars,
+               GArray     *sources)
+{
+  guint offset = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n = g_unichar_fully_decompose (g_unichar_tolower (g_utf8_get_char (p)), FALSE,
+                                           decomposed, G_N_ELEMENTS (decomposed));
+
+      for (gsize i = 0; i < n; i++)
+        {
+          gunichar c = fold_char (decomposed[i]);
+
+          if (c == 0)
+            continue;
+          g_array_append_val (chars, c);
+          if (sources != NULL)
+            g_array_append_val (sources, offset);
+        }
+    }
+}
+
+GArray *
+attest_fts_find_all (const char *text,
+                     const char *query,
+                     guint       max_matches)
+{
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) needle = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (AttestFtsMatch));
+  const gunichar *hay;
+  const gunichar *q;
+  guint n_chars;
+
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), matches);
+  g_return_val_if_fail (query != NULL && g_utf8_validate (query, -1, NULL), matches);
+
+  fold_for_find (text, chars, sources);
+  fold_for_find (query, needle, NULL);
+  if (needle->len == 0 || needle->len > chars->len)
+    return matches;
+
+  n_chars = g_utf8_strlen (text, -1);
+  hay = (const gunichar *) chars->data;
+  q = (const gunichar *) needle->data;
+  for (guint i = 0; i + needle->len <= chars->len && matches->len < max_matches; i++)
+    {
+      AttestFtsMatch match;
+      guint last;
+
+      if (hay[i] != q[0] || memcmp (hay + i, q, needle->len * sizeof (gunichar)) != 0)
+        continue;
+
+      /* The span ends where the next kept character begins, so that the marks after the
+       * last letter (كَتَبَ's final fatha) are part of it. */
+      last = i + needle->len - 1;
+      match.start = g_array_index (sources, guint, i);
+      if (last + 1 < sources->len
+          && g_array_index (sources, guint, last + 1) > g_array_index (sources, guint, last))
+        match.end = g_array_index (sources, guint, last + 1);
+      else if (last + 1 < sources->len)
+        match.end = g_array_index (sources, guint, last) + 1;
+      else
+        match.end = n_chars;
+      g_array_append_val (matches, match);
+      i = last;
+    }
+
+  return matches;
 }

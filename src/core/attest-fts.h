@@ -24,4 +24,17 @@ gboolean  attest_fts_register (sqlite3      *db,
 char     *attest_fts_fold     (const char   *word,
                                gssize        length);
 
+typedef struct
+{
+  guint start;   /* code points of the text, end exclusive */
+  guint end;
+} AttestFtsMatch;
+
+/* Where query occurs in text, words compared as the search compares them (case, accents,
+ * harakat, tatweel and the Arabic spellings above ignored): the find bar's matching. An
+ * array of AttestFtsMatch, in order, not overlapping, at most max_matches. */
+GArray   *attest_fts_find_all (const char   *text,
+                               const char   *query,
+                               guint         max_matches);
+
 G_END_DECLS

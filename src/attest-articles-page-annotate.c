@@ -482,6 +482,25 @@ change_span_action (GtkWidget  *widget,
     show_error (self, _("Could not change the span: %s"), error);
 }
 
+/* Shift+Alt+Right and Left move the span's end toward that side of the screen: in a
+ * right-to-left paragraph Left takes in the next word and Right leaves out the last. */
+static void
+move_end_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttestArticlesPage *self = ATTEST_ARTICLES_PAGE (widget);
+  gboolean forward = g_variant_get_int32 (parameter) > 0;
+  guint end;
+
+  if (self->selected == NULL)
+    return;
+  end = attest_annotation_get_end (self->selected);
+  if (attest_reader_is_rtl_at (self->reader, end > 0 ? end - 1 : 0))
+    forward = !forward;
+  change_span_action (widget, forward ? "articles.extend-end" : "articles.shrink-end", NULL);
+}
+
 static void
 unselect_action (GtkWidget  *widget,
                  const char *action_name,
@@ -520,6 +539,7 @@ _attest_articles_page_class_init_annotate (GtkWidgetClass *widget_class)
                                    change_span_action);
   gtk_widget_class_install_action (widget_class, "articles.shrink-start", NULL,
                                    change_span_action);
+  gtk_widget_class_install_action (widget_class, "articles.move-end", "i", move_end_action);
   gtk_widget_class_install_action (widget_class, "articles.unselect", NULL, unselect_action);
 
   gtk_widget_class_bind_template_callback (widget_class, on_speaker_chosen);
@@ -546,6 +566,7 @@ _attest_articles_page_update_annotate (AttestArticlesPage *self)
   gtk_widget_action_set_enabled (widget, "articles.shrink-end", has_selected);
   gtk_widget_action_set_enabled (widget, "articles.extend-start", has_selected);
   gtk_widget_action_set_enabled (widget, "articles.shrink-start", has_selected);
+  gtk_widget_action_set_enabled (widget, "articles.move-end", has_selected);
   gtk_widget_action_set_enabled (widget, "articles.unselect", has_selected);
   /* Disabled at the ends, so Tab goes on to the next widget as it would anywhere else. */
   gtk_widget_action_set_enabled (widget, "articles.next-annotation",

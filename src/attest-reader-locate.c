@@ -211,6 +211,31 @@ attest_reader_find_word (AttestReader   *self,
   return (guint) result;
 }
 
+gboolean
+attest_reader_is_rtl_at (AttestReader *self,
+                         guint         offset)
+{
+  GtkTextIter start, end;
+  g_autofree char *paragraph = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_READER (self), FALSE);
+
+  if (self->article == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &start,
+                                      self->body_offset + MIN (offset, self->body_length));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  paragraph = gtk_text_iter_get_text (&start, &end);
+  /* As the text view lays a paragraph out: by its first strong letter, else in the view's
+   * direction (the article's). */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), paragraph);
+  return pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_RTL;
+}
+
 void
 _attest_reader_class_init_locate (GtkWidgetClass *widget_class)
 {

@@ -97,6 +97,9 @@ gboolean          attest_reader_get_span_area           (AttestReader        *se
 guint             attest_reader_find_word               (AttestReader        *self,
                                                          guint                offset,
                                                          AttestWordMove       move);
+/* Whether the paragraph of the character at offset reads right to left on screen. */
+gboolean          attest_reader_is_rtl_at               (AttestReader        *self,
+                                                         guint                offset);
 /* Opens the find bar; text NULL keeps the last search. */
 void              attest_reader_find                    (AttestReader        *self,
                                                          const char          *text);

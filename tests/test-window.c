@@ -2460,6 +2460,27 @@ test_arabic (Fixture       *fixture,
   annotations = attest_store_list_annotations (fixture->store, uuid, NULL);
   g_assert_cmpstr (attest_annotation_get_exact (g_ptr_array_index (annotations, 0)), ==,
                    "الخفاجي: «إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد الهجمات");
+
+  /* The end moves the way the arrows point in a paragraph read from the right: Left takes
+   * in the next word, which is on the left, and Right leaves it out again. */
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Left,
+                            GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = attest_store_list_annotations (fixture->store, uuid, NULL);
+  g_assert_cmpstr (attest_annotation_get_exact (g_ptr_array_index (annotations, 0)), ==,
+                   "الخفاجي: «إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد الهجمات»، وأضاف");
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Right,
+                            GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = attest_store_list_annotations (fixture->store, uuid, NULL);
+  g_assert_cmpstr (attest_annotation_get_exact (g_ptr_array_index (annotations, 0)), ==,
+                   "الخفاجي: «إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد الهجمات");
+  g_assert_true (press_key (reader_text_view (fixture), GDK_KEY_Right,
+                            GDK_SHIFT_MASK | GDK_ALT_MASK));
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = attest_store_list_annotations (fixture->store, uuid, NULL);
+  g_assert_cmpstr (attest_annotation_get_exact (g_ptr_array_index (annotations, 0)), ==,
+                   "الخفاجي: «إنَّ فيروس كورونا عاملٌ مهمٌّ في تصاعد");
 }
 
 /* Pages */

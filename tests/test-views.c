@@ -1823,6 +1823,44 @@ test_preferences_all_keys (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every icon a template names is in the icon theme Debian 12 ships (Adwaita 43) or among
+ * the application's own: a missing one is drawn as a broken image. */
+static void
+test_icons (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GRegex) regex = g_regex_new ("name=\"icon(?:-name)?\">([^<]+)<", 0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  guint n_icons = 0;
+
+  /* As GtkApplication does for the application's resources. */
+  gtk_icon_theme_add_resource_path (theme, "/io/attest/Attest/icons");
+  files = g_resources_enumerate_children ("/io/attest/Attest/ui/", 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat ("/io/attest/Attest/ui/", files[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
+      g_autoptr(GMatchInfo) match = NULL;
+      gsize size;
+      const char *text;
+
+      g_assert_no_error (error);
+      text = g_bytes_get_data (bytes, &size);
+      g_regex_match_full (regex, text, size, 0, 0, &match, NULL);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 1);
+
+          g_test_message ("%s: %s", files[i], name);
+          g_assert_true (gtk_icon_theme_has_icon (theme, name));
+          n_icons++;
+        }
+    }
+  g_assert_cmpuint (n_icons, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1836,6 +1874,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/attest/views/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/attest/views/icons", test_icons);
   ADD ("source-list/items-changed", test_source_list);
   ADD ("source-list/match", test_source_match);
   ADD ("sources/list-and-sort", test_sources_list_and_sort);

@@ -1646,6 +1646,24 @@ test_hostile_codebook (Fixture       *fixture,
       after = snapshot (fixture->store);
       g_assert_cmpstr (after, ==, before);
     }
+
+  /* A file over the size limit is refused before it is read, and the message says why. */
+  {
+    AttestRefiLimits saved = _attest_refi_limits;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *before = snapshot (fixture->store);
+    g_autofree char *after = NULL;
+
+    _attest_refi_limits.max_total_bytes = 16;
+    write_text_file (path, cases[0].document);
+    g_assert_false (attest_refi_import_qdc (fixture->store, file, NULL, NULL, &error));
+    _attest_refi_limits = saved;
+    g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+    g_assert_cmpstr (error->message, ==, "hostile.qdc: it is larger than 16 bytes; Attest does "
+                     "not open codebooks that large");
+    after = snapshot (fixture->store);
+    g_assert_cmpstr (after, ==, before);
+  }
 }
 
 static void

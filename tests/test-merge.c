@@ -453,6 +453,9 @@ test_hostile_documents (Fixture       *f,
       g_assert_nonnull (error);
       g_assert_true (error->domain == ATTEST_ERROR);
       g_test_message ("  %s", error->message);
+      if (strstr (cases[i], "\"version\": 99") != NULL)
+        g_assert_cmpstr (error->message, ==, "This collection was written by a newer Attest "
+                         "(format version 99); update Attest to read it.");
 
       after = export_json (store);
       after_text = without_time (after);

@@ -347,9 +347,9 @@ check_document (JsonObject  *root,
   if (json_node_get_int (version) > ATTEST_EXPORT_FORMAT_VERSION)
     {
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_NEWER_PROJECT,
-                   _("This collection was written by a newer Attest (format version %"
-                     G_GINT64_FORMAT "); update Attest to read it."),
-                   json_node_get_int (version));
+                   _("This collection was written by a newer Attest (format version %lld); "
+                     "update Attest to read it."),
+                   (long long) json_node_get_int (version));
       return FALSE;
     }
 

@@ -610,7 +610,8 @@ attest_refi_import_qdc (AttestStore              *store,
       g_autofree char *limit = g_format_size (_attest_refi_limits.max_total_bytes);
 
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("%s: it is larger than %s; no codebook is"), display, limit);
+                   _("%s: it is larger than %s; Attest does not open codebooks that large"),
+                   display, limit);
       return FALSE;
     }
   if (!(document = g_file_load_bytes (file, cancellable, NULL, &io_error)))

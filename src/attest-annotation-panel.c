@@ -1,8 +1,9 @@
 /* attest-annotation-panel.c: the side panel listing an article's annotations.
  *
- * A GtkListView over a GListStore: only the rows in view have widgets, so an article with
- * 2,000 annotations costs the panel a screenful of rows, not 2,000 (a GtkListBox built
- * them all, 16 s for that article).
+ * A GtkListView over a GListStore: only rows near the view have widgets, so an article with
+ * 2,000 annotations costs the panel a few screenfuls of rows, not 2,000 (a GtkListBox
+ * built them all: 16 s for that article). GTK 4.8's list view keeps up to 200 rows
+ * whatever it shows, so the store is filled a page at a time as the list is scrolled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,10 @@ struct _AttestAnnotationPanel
 
   AttestStore               *store;
   guint                      n_annotations;
+  /* All the annotations shown; the list store holds the first of them, a page more as the
+   * list is scrolled near its end (see attest_annotation_panel_extend ()). */
+  GPtrArray                 *all;
+  guint                      extend_idle_id;
   char                      *selected_uuid;
   char                      *filter_name;
   AttestAnnotationColorFunc  color_func;
@@ -208,7 +213,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), texts);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Set while hidden: on a visible widget, setting a tooltip asks the X server where the
+   * pointer is, a round trip for each of the 200 rows a list view makes. */
+  gtk_widget_set_visible (button, FALSE);
   gtk_widget_set_tooltip_text (button, _("Delete Annotation"));
+  gtk_widget_set_visible (button, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Delete Annotation"), -1);
   gtk_widget_add_css_class (button, "flat");
@@ -294,23 +303,58 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (row), "bar")), "color", NULL);
 }
 
+#define PAGE_ROWS 40
+
 static guint
 find_position (AttestAnnotationPanel *self,
                const char            *uuid)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
-
-  if (uuid == NULL)
+  if (uuid == NULL || self->all == NULL)
     return GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AttestAnnotation) annotation =
-        g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
-
-      if (g_str_equal (attest_annotation_get_uuid (annotation), uuid))
-        return i;
-    }
+  for (guint i = 0; i < self->all->len; i++)
+    if (g_str_equal (attest_annotation_get_uuid (g_ptr_array_index (self->all, i)), uuid))
+      return i;
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* Puts the annotations up to position (and a page beyond) in the list store. */
+static void
+attest_annotation_panel_extend (AttestAnnotationPanel *self,
+                                guint                  position)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+  guint want;
+
+  if (self->all == NULL || position < shown || shown >= self->all->len)
+    return;
+  want = MIN (self->all->len, MAX (position + 1, shown) + PAGE_ROWS);
+  g_list_store_splice (self->annotations, shown, 0, self->all->pdata + shown, want - shown);
+}
+
+static gboolean
+extend_idle_cb (gpointer user_data)
+{
+  AttestAnnotationPanel *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  self->extend_idle_id = 0;
+  if (value + 2 * page >= gtk_adjustment_get_upper (adjustment))
+    attest_annotation_panel_extend (self,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->annotations)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Near the end of what the store holds, the next page comes; not from inside the list's
+ * own layout, which sets the adjustment. */
+static void
+on_scrolled (AttestAnnotationPanel *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+
+  if (self->extend_idle_id == 0 && self->all != NULL && shown < self->all->len)
+    self->extend_idle_id = g_idle_add (extend_idle_cb, self);
 }
 
 static void
@@ -318,6 +362,8 @@ attest_annotation_panel_sync_selection (AttestAnnotationPanel *self)
 {
   guint position = find_position (self, self->selected_uuid);
 
+  if (position != GTK_INVALID_LIST_POSITION)
+    attest_annotation_panel_extend (self, position);
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
@@ -353,6 +399,8 @@ attest_annotation_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_ANNOTATION_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->annotations);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_handle_id (&self->extend_idle_id, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (attest_annotation_panel_parent_class)->dispose (object);
@@ -471,6 +519,10 @@ attest_annotation_panel_init (AttestAnnotationPanel *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -505,9 +557,17 @@ attest_annotation_panel_set_annotations (AttestAnnotationPanel *self,
   g_return_if_fail (ATTEST_IS_ANNOTATION_PANEL (self));
 
   self->n_annotations = annotations != NULL ? annotations->len : 0;
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  if (annotations != NULL)
+    {
+      self->all = g_ptr_array_new_full (annotations->len, g_object_unref);
+      for (guint i = 0; i < annotations->len; i++)
+        g_ptr_array_add (self->all, g_object_ref (g_ptr_array_index (annotations, i)));
+    }
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
-                       annotations != NULL ? annotations->pdata : NULL, self->n_annotations);
+                       annotations != NULL ? annotations->pdata : NULL,
+                       MIN (self->n_annotations, PAGE_ROWS));
 
   gtk_stack_set_visible_child_name (self->stack, self->n_annotations > 0 ? "list" : "empty");
   attest_annotation_panel_sync_selection (self);

@@ -414,7 +414,7 @@ test_open_heavily_annotated_article (void)
                   N_BIG_ANNOTATIONS, open_us / 1000.0, rows);
   g_assert_cmpuint (attest_annotation_panel_get_n_annotations (panel), ==, N_BIG_ANNOTATIONS);
   g_assert_cmpuint (rows, >, 0);
-  g_assert_cmpuint (rows, <=, 250);
+  g_assert_cmpuint (rows, <=, 100);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

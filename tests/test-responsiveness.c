@@ -343,6 +343,26 @@ count_rows (GtkWidget *widget)
   return n;
 }
 
+/* The mapped panel row whose text starts with words. */
+static GtkWidget *
+find_row_showing (GtkWidget  *widget,
+                  const char *words)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+      && g_str_has_prefix (gtk_inscription_get_text (GTK_INSCRIPTION (widget)) ?: "", words))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_showing (child, words);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 #define N_BIG_ANNOTATIONS 2000
 
 /* Opening an article with 2,000 annotations: the panel lists them all, but makes rows only
@@ -415,6 +435,21 @@ test_open_heavily_annotated_article (void)
   g_assert_cmpuint (attest_annotation_panel_get_n_annotations (panel), ==, N_BIG_ANNOTATIONS);
   g_assert_cmpuint (rows, >, 0);
   g_assert_cmpuint (rows, <=, 100);
+
+  /* The last annotation, chosen in the reader, is listed and shown in the panel too. */
+  {
+    g_autoptr(GPtrArray) annotations = attest_store_list_annotations (store, uuid, &error);
+    AttestAnnotation *last;
+    g_autofree char *words = g_strdup_printf ("Witness %04u said", N_BIG_ANNOTATIONS - 1);
+
+    g_assert_no_error (error);
+    last = g_ptr_array_index (annotations, annotations->len - 1);
+    attest_annotation_panel_set_selected (panel, attest_annotation_get_uuid (last));
+    for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_nonnull (find_row_showing (GTK_WIDGET (panel), words));
+    g_assert_cmpuint (count_rows (GTK_WIDGET (panel)), <=, 250);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

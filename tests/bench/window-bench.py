@@ -139,6 +139,9 @@ def main():
               f"{base_rss:.0f} MB; ratio {median / max(base['open-median'], 0.1):.1f}")
         print(f"  the reader alone: median {reader['open-median']:.0f} ms; the annotation panel "
               f"alone: median {panel['open-median']:.0f} ms")
+        if "open-sync-median" in opened:
+            print(f"  done at once on selection (before the first frame): median "
+                  f"{opened['open-sync-median']:.0f} ms")
 
         print("scrolling:")
         values, _, rss, _ = timer("scroll-articles", project)

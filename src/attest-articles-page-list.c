@@ -256,7 +256,10 @@ reload_cb (GObject      *object,
       /* Cancelled: another reload, or another list, took its place. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Could not reload the article list: %s", error->message);
+      /* A second connection could not be opened (a project the worker may not open, say):
+       * this thread's connection reads the list instead. */
+      g_debug ("Could not reload the article list off the main thread: %s", error->message);
+      attest_article_list_reload (ATTEST_ARTICLE_LIST (object));
     }
 
   g_clear_object (&self->reload_cancellable);

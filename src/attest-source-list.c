@@ -214,7 +214,6 @@ attest_source_list_reload (AttestSourceList *self)
 {
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  guint old_len, new_len, prefix = 0, suffix = 0;
 
   g_return_if_fail (ATTEST_IS_SOURCE_LIST (self));
 
@@ -222,6 +221,17 @@ attest_source_list_reload (AttestSourceList *self)
     g_warning ("Could not list the sources: %s", error->message);
   if (fresh == NULL)
     fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  attest_source_list_set_sources (self, fresh);
+}
+
+void
+attest_source_list_set_sources (AttestSourceList *self,
+                                GPtrArray        *fresh)
+{
+  guint old_len, new_len, prefix = 0, suffix = 0;
+
+  g_return_if_fail (ATTEST_IS_SOURCE_LIST (self));
+  g_return_if_fail (fresh != NULL);
 
   old_len = self->sources->len;
   new_len = fresh->len;

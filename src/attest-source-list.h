@@ -18,6 +18,10 @@ AttestSourceList *attest_source_list_new       (AttestStore      *store);
 AttestStore      *attest_source_list_get_store (AttestSourceList *self);
 /* Re-reads the sources and emits one items-changed for the range that differs. */
 void              attest_source_list_reload    (AttestSourceList *self);
+/* Shows these AttestSources (in order) as a reload would: unchanged ones keep their
+ * objects, only the changed range is reported. For sources read elsewhere (a worker). */
+void              attest_source_list_set_sources (AttestSourceList *self,
+                                                  GPtrArray        *fresh);
 /* Position of the source with that uuid, or G_MAXUINT. */
 guint             attest_source_list_find      (AttestSourceList *self,
                                                 const char       *uuid);

@@ -31,6 +31,9 @@ struct _AttestSourcesView
   /* The sources are read when the view is first shown (or asked for one), not when the
    * window opens the project: a big project shows its window without waiting for them. */
   gboolean              loaded;
+  /* A big project's sources are read in a worker; meanwhile this is set. */
+  GCancellable         *load_cancellable;
+  GPtrArray            *fresh;
 
   /* Template widgets; the paned is bound so that dispose unparents it. */
   GtkPaned             *paned;
@@ -206,9 +209,10 @@ attest_sources_view_update_state (AttestSourcesView *self)
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
-  if (n_all == 0)
+  /* While the sources are read, the (empty) table, not "No Sources". */
+  if (n_all == 0 && self->load_cancellable == NULL)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (n_shown == 0)
+  else if (n_shown == 0 && n_all > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -265,11 +269,51 @@ attest_sources_view_keep_selection (AttestSourcesView *self,
   attest_sources_view_show_selected (self);
 }
 
+/* Up to this many sources are read at once; more (20,000 in a project of 100,000
+ * articles: half a second) are read in a worker, the list keeping its rows meanwhile. */
+#define SOURCES_READ_AT_ONCE 1000
+
 static void
 reload_models (AttestSourcesView *self)
 {
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
   attest_sources_view_load_kinds (self);
-  attest_source_list_reload (self->sources);
+  if (self->store != NULL && !(fresh = attest_store_list_sources (self->store, &error)))
+    g_warning ("Could not list the sources: %s", error->message);
+  if (fresh == NULL)
+    fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  attest_source_list_set_sources (self->sources, fresh);
+}
+
+static void
+apply_fresh (AttestSourcesView *self)
+{
+  g_autoptr(GPtrArray) fresh = g_steal_pointer (&self->fresh);
+
+  attest_sources_view_load_kinds (self);
+  attest_source_list_set_sources (self->sources, fresh);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(AttestStore) store = NULL;
+  GPtrArray *sources;
+  GError *error = NULL;
+
+  /* A connection of its own: the window's is not shared across threads. */
+  if (!(store = attest_store_open (task_data, &error))
+      || !(sources = attest_store_list_sources (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, sources, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -280,12 +324,70 @@ refilter (AttestSourcesView *self)
 }
 
 static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AttestSourcesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sources = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (sources == NULL)
+    {
+      /* Cancelled: another read, or another project, took its place. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->load_cancellable);
+      g_debug ("Could not read the sources in a worker: %s", error->message);
+      attest_sources_view_keep_selection (self, reload_models);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+  self->fresh = sources;
+  attest_sources_view_keep_selection (self, apply_fresh);
+}
+
+static void
+attest_sources_view_cancel_load (AttestSourcesView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+}
+
+/* Reads the sources again: at once for a few, in a worker for many. */
+static void
+attest_sources_view_reload (AttestSourcesView *self,
+                            guint              n_sources)
+{
+  g_autoptr(GTask) task = NULL;
+
+  attest_sources_view_cancel_load (self);
+  if (n_sources <= SOURCES_READ_AT_ONCE)
+    {
+      attest_sources_view_keep_selection (self, reload_models);
+      return;
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->load_cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, attest_sources_view_reload);
+  g_task_set_task_data (task, g_strdup (attest_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, load_thread);
+  attest_sources_view_update_state (self);
+}
+
+static void
 on_store_changed (AttestSourcesView *self)
 {
   /* Not read yet: they will be read as they are then. */
   if (!self->loaded)
     return;
-  attest_sources_view_keep_selection (self, reload_models);
+  attest_sources_view_reload (self,
+                              MAX (g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
+                                   self->load_cancellable != NULL ? SOURCES_READ_AT_ONCE + 1
+                                                                  : 0));
 }
 
 static void
@@ -295,14 +397,7 @@ attest_sources_view_ensure_loaded (AttestSourcesView *self)
     return;
 
   self->loaded = TRUE;
-  self->reloading = TRUE;
-  g_clear_object (&self->sources);
-  self->sources = attest_source_list_new (self->store);
-  attest_sources_view_load_kinds (self);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sources));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->reloading = FALSE;
-  attest_sources_view_show_selected (self);
+  attest_sources_view_reload (self, attest_store_count_sources (self->store));
 }
 
 static void
@@ -490,6 +585,8 @@ attest_sources_view_dispose (GObject *object)
   if (self->merge_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->merge_popover));
   /* Tearing the models down moves the selection: nothing is shown any more. */
+  attest_sources_view_cancel_load (self);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
   self->reloading = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_SOURCES_VIEW);
   g_clear_object (&self->sources);
@@ -676,6 +773,8 @@ attest_sources_view_set_store (AttestSourcesView *self,
                                G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
     }
 
+  attest_sources_view_cancel_load (self);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
   self->reloading = TRUE;
   g_clear_object (&self->sources);
   self->sources = attest_source_list_new (NULL);
@@ -708,6 +807,12 @@ attest_sources_view_select_source (AttestSourcesView *self,
   g_return_val_if_fail (ATTEST_IS_SOURCES_VIEW (self), FALSE);
 
   attest_sources_view_ensure_loaded (self);
+  if (self->load_cancellable != NULL)
+    {
+      /* Asked for one source now: the sources are read now. */
+      attest_sources_view_cancel_load (self);
+      attest_sources_view_keep_selection (self, reload_models);
+    }
   if (attest_source_list_find (self->sources, uuid) == G_MAXUINT)
     return FALSE;
 

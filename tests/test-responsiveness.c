@@ -9,7 +9,8 @@
  *
  * Also here, what keeps a big project quick to show: the lists' queries read indexes, not
  * the articles' bodies; an article with 2,000 annotations gets a screenful of rows in the
- * side panel, not 2,000; the Sources page reads the sources when it is first shown.
+ * side panel, not 2,000; the Sources page reads the sources when it is first shown, many
+ * of them in a worker.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -458,6 +459,118 @@ test_open_heavily_annotated_article (void)
   remove_tree (dir_file);
 }
 
+#define N_MANY_SOURCES 1500
+
+static gboolean
+is_column_view (GtkWidget *widget)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
+static GtkWidget *
+find_first (GtkWidget *widget,
+            gboolean (*test) (GtkWidget *))
+{
+  if (test (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, test);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until model has n items, or 20 s pass. */
+static gboolean
+wait_for_items (GListModel *model,
+                guint       n)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  return g_list_model_get_n_items (model) == n;
+}
+
+/* A project with many sources: the Sources page reads them when it is first shown, in a
+ * worker, and again after a change; all of them are listed, the change included. */
+static void
+test_sources_page_many_sources (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(AttestSource) renamed = NULL;
+  AttestWindow *window;
+  GtkWidget *table;
+  GListModel *shown;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_MANY_SOURCES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Spokesman %04u", i);
+      g_autoptr(AttestSource) source = attest_store_create_source (store, name, "official",
+                                                                   &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        renamed = g_object_ref (source);
+    }
+  g_assert_cmpuint (attest_store_count_sources (store), ==, N_MANY_SOURCES);
+
+  window = attest_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "sources"));
+  table = find_first (attest_window_get_sources_view (window), is_column_view);
+  g_assert_nonnull (table);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  /* The page is shown before they are read: not on the main thread. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (wait_for_items (shown, N_MANY_SOURCES));
+
+  /* A change: one source renamed, sorted last now; read again, in a worker. */
+  g_assert_true (attest_store_update_source (store, attest_source_get_uuid (renamed),
+                                             "Zaid the spokesman", "official", NULL, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  {
+    gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    g_autoptr(AttestSource) last = NULL;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_clear_object (&last);
+        last = g_list_model_get_item (shown, N_MANY_SOURCES - 1);
+        if (g_str_equal (attest_source_get_name (last), "Zaid the spokesman"))
+          break;
+        g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_cmpstr (attest_source_get_name (last), ==, "Zaid the spokesman");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, N_MANY_SOURCES);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  remove_tree (dir_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +582,8 @@ main (int   argc,
                    test_list_queries_use_indexes);
   g_test_add_func ("/attest/responsiveness/open-2000-annotations",
                    test_open_heavily_annotated_article);
+  g_test_add_func ("/attest/responsiveness/sources-page-many-sources",
+                   test_sources_page_many_sources);
   g_test_add_func ("/attest/responsiveness/import-10000", test_import_keeps_window_responsive);
 
   return g_test_run ();

@@ -193,6 +193,18 @@ attest_store_list_sources (AttestStore  *self,
   return list_sources_where (self, NULL, NULL, error);
 }
 
+guint
+attest_store_count_sources (AttestStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), 0);
+
+  if (!_attest_store_query_int (self, "SELECT count(*) FROM sources", &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
 AttestSource *
 _attest_store_get_source_by_id (AttestStore  *self,
                                 gint64        id,

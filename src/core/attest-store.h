@@ -142,6 +142,8 @@ AttestArticle    *attest_store_get_article       (AttestStore        *self,
                                                   GError            **error);
 GPtrArray        *attest_store_list_sources      (AttestStore        *self,
                                                   GError            **error);
+/* How many sources the project has (without reading them); 0 when it cannot tell. */
+guint             attest_store_count_sources     (AttestStore        *self);
 AttestSource     *attest_store_get_source        (AttestStore        *self,
                                                   const char         *uuid,
                                                   GError            **error);

@@ -12,6 +12,10 @@
 
 #include <glib/gi18n.h>
 
+/* Up to this many articles the list is read at once (a few milliseconds through the index
+ * of schema 6); more are read in a worker, the window showing meanwhile. */
+#define ARTICLES_READ_AT_ONCE 20000
+
 /* Closures of the rows */
 
 static char *
@@ -188,7 +192,10 @@ on_articles_changed (AttestArticlesPage *self,
       attest_articles_page_details_changed (self);
     }
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
+  /* While the list is read, the (empty) list, not "No Articles". */
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    n > 0 || _attest_articles_page_is_loading (self)
+                                    ? "list" : "empty");
   if (removed != added)
     g_object_notify (G_OBJECT (self), "n-articles");
 }
@@ -266,6 +273,8 @@ reload_cb (GObject      *object,
   if (self->open_after_reload != NULL)
     self->open_idle_id = g_idle_add (open_after_reload_cb, self);
   attest_articles_page_end_loading (self, TRUE);
+  /* Read, and perhaps empty after all. */
+  on_articles_changed (self, 0, 0, 0);
 }
 
 void
@@ -335,7 +344,10 @@ void
 _attest_articles_page_init_list (AttestArticlesPage *self,
                                  AttestStore        *store)
 {
-  self->articles = attest_article_list_new (store);
+  /* A big project's list is read in a worker: the window shows first. */
+  gboolean big = attest_store_count_articles (store) > ARTICLES_READ_AT_ONCE;
+
+  self->articles = big ? attest_article_list_new_empty (store) : attest_article_list_new (store);
   g_signal_connect_object (self->articles, "items-changed",
                            G_CALLBACK (on_articles_changing), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->articles, "items-changed",
@@ -349,6 +361,8 @@ _attest_articles_page_init_list (AttestArticlesPage *self,
   gtk_list_view_set_model (self->article_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+  if (big)
+    attest_articles_page_reload (self);
   on_articles_changed (self, 0, 0, 0);
 }
 

@@ -20,6 +20,7 @@ struct _AttestArticleList
   GArray      *ids;       /* gint64, in list order */
   GArray      *versions;  /* guint, a hash of each article's modified_at, parallel to ids */
   gulong       changed_id;
+  gboolean     empty;     /* made without reading the ids: a reload fills it */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -31,6 +32,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_N_ITEMS,
+  PROP_EMPTY,
   N_PROPS
 };
 
@@ -142,6 +144,9 @@ attest_article_list_set_property (GObject      *object,
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
+    case PROP_EMPTY:
+      self->empty = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,7 +164,8 @@ attest_article_list_constructed (GObject *object)
   self->changed_id = g_signal_connect_object (self->store, "changed::articles",
                                               G_CALLBACK (on_store_changed), self,
                                               G_CONNECT_SWAPPED);
-  attest_article_list_reload (self);
+  if (!self->empty)
+    attest_article_list_reload (self);
 }
 
 static void
@@ -179,6 +185,9 @@ attest_article_list_class_init (AttestArticleListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EMPTY] =
+    g_param_spec_boolean ("empty", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -196,6 +205,14 @@ attest_article_list_new (AttestStore *store)
   g_return_val_if_fail (ATTEST_IS_STORE (store), NULL);
 
   return g_object_new (ATTEST_TYPE_ARTICLE_LIST, "store", store, NULL);
+}
+
+AttestArticleList *
+attest_article_list_new_empty (AttestStore *store)
+{
+  g_return_val_if_fail (ATTEST_IS_STORE (store), NULL);
+
+  return g_object_new (ATTEST_TYPE_ARTICLE_LIST, "store", store, "empty", TRUE, NULL);
 }
 
 AttestStore *

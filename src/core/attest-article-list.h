@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttestArticleList, attest_article_list, ATTEST, ARTICLE_LIST, GObject)
 
 AttestArticleList *attest_article_list_new        (AttestStore       *store);
+/* Without the ids yet: a reload (attest_article_list_reload_async ()) brings them. */
+AttestArticleList *attest_article_list_new_empty  (AttestStore       *store);
 AttestStore       *attest_article_list_get_store  (AttestArticleList *self);
 /* Re-reads the ids and emits items-changed for what differs. */
 void               attest_article_list_reload     (AttestArticleList *self);

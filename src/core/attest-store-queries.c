@@ -194,6 +194,19 @@ attest_store_list_sources (AttestStore  *self,
 }
 
 guint
+attest_store_count_articles (AttestStore *self)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (self), 0);
+
+  /* From the covering index of schema 6, not the table of bodies. */
+  if (!_attest_store_query_int (self, "SELECT count(*) FROM articles", &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
+guint
 attest_store_count_sources (AttestStore *self)
 {
   gint64 n = 0;

@@ -142,7 +142,9 @@ AttestArticle    *attest_store_get_article       (AttestStore        *self,
                                                   GError            **error);
 GPtrArray        *attest_store_list_sources      (AttestStore        *self,
                                                   GError            **error);
-/* How many sources the project has (without reading them); 0 when it cannot tell. */
+/* How many articles (sources) the project has, without reading them; 0 when it cannot
+ * tell. */
+guint             attest_store_count_articles    (AttestStore        *self);
 guint             attest_store_count_sources     (AttestStore        *self);
 AttestSource     *attest_store_get_source        (AttestStore        *self,
                                                   const char         *uuid,

@@ -17,8 +17,8 @@
 #include "attest-window.h"
 
 /* Where the project lives: the About window and the AppStream metadata name the same. */
-#define ATTEST_WEBSITE "https://github.com/attest-app/attest"
-#define ATTEST_ISSUES ATTEST_WEBSITE "/issues"
+#define ATTEST_WEBSITE "https://gitlab.gnome.org/World/attest"
+#define ATTEST_ISSUES ATTEST_WEBSITE "/-/issues"
 #define ATTEST_MIME_TYPE "application/x-attest-project"
 
 struct _AttestApplication

@@ -34,6 +34,11 @@ struct _AttestWindow
   gboolean               restoring_page;
   /* The page shown before the one shown now (an interned string). */
   const char            *previous_page;
+  /* The header's optional buttons are hidden (the view switcher did not fit beside them),
+   * since the window was narrow_width wide; header_id re-checks that after a resize. */
+  gboolean               narrow;
+  int                    narrow_width;
+  guint                  header_id;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -41,6 +46,7 @@ struct _AttestWindow
   GtkStack              *main_stack;
   AdwViewStack          *view_stack;
   AdwViewSwitcherTitle  *switcher_title;
+  AdwViewSwitcherBar    *switcher_bar;
   GtkWidget             *mark_button;
   GtkWidget             *details_button;
   GtkWidget             *panel_button;

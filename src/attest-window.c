@@ -30,6 +30,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* How much wider than where the view switcher did not fit beside the header's buttons the
+ * window grows before they come back (attest_window_update_narrow ()). */
+#define NARROW_HYSTERESIS 32
+
 /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) nothing is remembered. */
 static GSettings *
 create_settings (void)
@@ -195,6 +199,33 @@ attest_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (attest_window_parent_class)->close_request (window);
 }
 
+static gboolean
+update_header_cb (gpointer user_data)
+{
+  AttestWindow *self = user_data;
+
+  self->header_id = 0;
+  _attest_window_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+attest_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (attest_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Grown clearly wider than where the switcher did not fit beside the buttons: they may come
+   * back, after this layout. */
+  if (self->narrow && gtk_widget_get_width (widget) > self->narrow_width + NARROW_HYSTERESIS &&
+      self->header_id == 0)
+    self->header_id = g_idle_add (update_header_cb, self);
+}
+
 static void
 attest_window_constructed (GObject *object)
 {
@@ -224,6 +255,7 @@ attest_window_dispose (GObject *object)
   close_popovers (GTK_WIDGET (self));
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->header_id, g_source_remove);
   if (self->search_popover != NULL)
     {
       gtk_menu_button_set_popover (self->search_button, NULL);
@@ -297,6 +329,8 @@ attest_window_class_init (AttestWindowClass *klass)
   object_class->get_property = attest_window_get_property;
   object_class->set_property = attest_window_set_property;
 
+  widget_class->size_allocate = attest_window_size_allocate;
+
   window_class->close_request = attest_window_close_request;
 
   properties[PROP_STORE] =
@@ -321,6 +355,7 @@ attest_window_class_init (AttestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AttestWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, mark_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, AttestWindow, panel_button);
@@ -501,6 +536,29 @@ attest_window_get_progress (AttestWindow *self)
   return self->progress;
 }
 
+/* Whether the header leaves out its optional buttons so that the view switcher fits in it.
+ * Not simply whether the switcher fits now: hiding the buttons makes room for it, and showing
+ * them again because it fits took that room back, over and over, in every frame. So the
+ * buttons go when the switcher does not fit beside them, and come back only once the window
+ * is clearly wider than it was then; whatever the font, the language or the page. */
+static gboolean
+attest_window_update_narrow (AttestWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title))
+    {
+      /* Without the buttons, or with them: not here, and not narrower. */
+      if (!self->narrow || width > self->narrow_width)
+        self->narrow_width = width;
+      self->narrow = TRUE;
+    }
+  else if (self->narrow && width > self->narrow_width + NARROW_HYSTERESIS)
+    self->narrow = FALSE;
+
+  return self->narrow;
+}
+
 void
 _attest_window_update_actions (AttestWindow *self)
 {
@@ -541,7 +599,12 @@ _attest_window_update_actions (AttestWindow *self)
 
   /* What only the Articles page has a use for; in a narrow window the keys and the reader's
    * menu mark text, and a button shows the folded side panel. */
-  narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  narrow = attest_window_update_narrow (self);
+  /* The switcher squeezed out of the header goes below; not in the middle of the layout
+   * that squeezed it (the bar's height is already counted there: GTK warns of a negative
+   * one when animations are off). */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_set_visible (self->mark_button, on_articles && !narrow);
   gtk_widget_set_visible (self->details_button, on_articles && !narrow);
   /* The main menu exports too. */

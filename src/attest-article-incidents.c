@@ -61,11 +61,19 @@ create_row (AttestArticleIncidents *self,
   g_autofree char *killed = NULL;
   g_autofree char *subtitle = NULL;
 
-  killed = attest_format_casualties (attest_incident_get_fatalities_low (incident),
-                                     attest_incident_get_fatalities_best (incident),
-                                     attest_incident_get_fatalities_high (incident));
-  /* Translators: under an incident's title: its date · how many were killed */
-  subtitle = g_strdup_printf (_("%s · %s killed"), date, killed);
+  /* No figure, as for a lockdown or a figure not reported: the date alone, not "? killed". */
+  if (attest_incident_get_fatalities_low (incident) < 0 &&
+      attest_incident_get_fatalities_best (incident) < 0 &&
+      attest_incident_get_fatalities_high (incident) < 0)
+    subtitle = g_steal_pointer (&date);
+  else
+    {
+      killed = attest_format_casualties (attest_incident_get_fatalities_low (incident),
+                                         attest_incident_get_fatalities_best (incident),
+                                         attest_incident_get_fatalities_high (incident));
+      /* Translators: under an incident's title: its date · how many were killed */
+      subtitle = g_strdup_printf (_("%s · %s killed"), date, killed);
+    }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attest_incident_get_title (incident));

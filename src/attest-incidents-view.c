@@ -211,6 +211,24 @@ scroll_to (AttestIncidentsView *self,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
+/* How much evidence the incident has, beside the tab's name: libadwaita's badge sits on the
+ * tab's icon and, drawn without GL (which cuts the icon around it), covers it. */
+static void
+attest_incidents_view_update_evidence_title (AttestIncidentsView *self,
+                                             AttestIncident      *selected)
+{
+  guint n = selected != NULL ? attest_incident_get_n_evidence (selected) : 0;
+  g_autofree char *title = NULL;
+
+  if (n > 0)
+    /* Translators: the tab of an incident's evidence, with how many pieces it has, e.g.
+     * "Evidence (4)"; the underscore marks the access key, as in "_Evidence" */
+    title = g_strdup_printf (_("_Evidence (%u)"), n);
+  else
+    title = g_strdup (_("_Evidence"));
+  adw_view_stack_page_set_title (self->evidence_page, title);
+}
+
 static void
 attest_incidents_view_update_state (AttestIncidentsView *self)
 {
@@ -226,8 +244,7 @@ attest_incidents_view_update_state (AttestIncidentsView *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   gtk_stack_set_visible_child_name (self->detail_stack, editing ? "incident" : "empty");
-  adw_view_stack_page_set_badge_number (self->evidence_page,
-                                        selected ? attest_incident_get_n_evidence (selected) : 0);
+  attest_incidents_view_update_evidence_title (self, selected);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incidents.new", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "incidents.delete", selected != NULL);

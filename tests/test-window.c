@@ -619,6 +619,67 @@ test_header_settles (Fixture       *fixture,
   g_object_set (settings, "gtk-font-name", font, NULL);
 }
 
+static AttestIncident *
+add_incident_citing_article (Fixture    *fixture,
+                             const char *title,
+                             gint64      killed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  AttestIncidentFields fields;
+  AttestIncident *incident;
+
+  attest_incident_fields_init (&fields);
+  fields.title = title;
+  fields.date_start = "2020-05-02";
+  fields.date_precision = "day";
+  fields.fatalities_best = killed;
+  incident = attest_store_save_incident (fixture->store, NULL, &fields, &error);
+  g_assert_no_error (error);
+  link = attest_store_link_evidence (fixture->store, attest_incident_get_uuid (incident), NULL,
+                                     fixture->article_uuid, NULL, "reports", ATTEST_UNKNOWN,
+                                     ATTEST_UNKNOWN, &error);
+  g_assert_no_error (error);
+  return incident;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The incidents an article reports, beside it: a figure when there is one, and no "? killed"
+ * when there is none; the incident's Evidence tab says how much it has in words, not with a
+ * badge over its icon. */
+static void
+test_article_incidents_figures (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AttestIncident) lockdown = add_incident_citing_article (fixture, "Lockdown imposed",
+                                                                    ATTEST_UNKNOWN);
+  g_autoptr(AttestIncident) ambush = add_incident_citing_article (fixture, "Checkpoint ambush", 7);
+  GtkWidget *row;
+  guint start, end;
+
+  open_article_and_select_quote (fixture, &start, &end);
+  wait_for_frames (GTK_WIDGET (fixture->window));
+
+  row = find_widget (GTK_WIDGET (fixture->window), is_row_titled, "Lockdown imposed");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 May 2020");
+  row = find_widget (GTK_WIDGET (fixture->window), is_row_titled, "Checkpoint ambush");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 May 2020 · 7 killed");
+
+  g_signal_emit_by_name (row, "activated");
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_mapped_label, "Evidence (1)"));
+}
+
 static void
 test_project_opens (Fixture       *fixture,
                     gconstpointer  data)
@@ -3072,6 +3133,7 @@ main (int   argc,
   ADD ("welcome", test_welcome, NULL);
   ADD ("project-opens", test_project_opens, "project");
   ADD ("header-settles", test_header_settles, "project");
+  ADD ("article-incidents-figures", test_article_incidents_figures, "project");
   ADD ("mark-quote-dialog", test_mark_quote_dialog, "project");
   ADD ("mark-quote-cancel", test_mark_quote_cancel, "project");
   ADD ("create-annotation-action", test_create_annotation_action, "project");

@@ -349,6 +349,21 @@ on_window_added (GtkApplication *app,
   if (started || !ATTEST_IS_WINDOW (window))
     return;
   started = TRUE;
+
+  /* Xvfb has no compositing manager: what a popover leaves transparent around it (its
+   * shadow) would be black on the screen. A hairline border takes the shadow's place. */
+  if (!gdk_display_is_composited (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (css,
+                                       "popover.background > contents {"
+                                       " box-shadow: 0 0 0 1px alpha(black, 0.14); }",
+                                       -1);
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (window)),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   g_timeout_add (500, shoot_all, app);
 }
 
@@ -458,7 +473,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  /* The window's size, ATTEST_SHOT_SIZE (WIDTHxHEIGHT, default 1366x800); the settings are
+  /* The window's size, ATTEST_SHOT_SIZE (WIDTHxHEIGHT, default 1280x800); the settings are
    * in memory (GSETTINGS_BACKEND=memory). */
   {
     GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -470,7 +485,7 @@ main (int   argc,
       {
         g_autoptr(GSettings) settings = g_settings_new (APP_ID);
         const char *size = g_getenv ("ATTEST_SHOT_SIZE");
-        int width = 1366, height = 800;
+        int width = 1280, height = 800;
 
         if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
           {

@@ -23,7 +23,7 @@
 # Articles, Sources, Codebook, Incidents, Timeline, a project search and suggestion mode,
 # photographing the screen (ImageMagick's import) after each.
 #
-# ATTEST_SHOT_SIZE=WIDTHxHEIGHT sets the window's size (default 1366x800).
+# ATTEST_SHOT_SIZE=WIDTHxHEIGHT sets the window's size (default 1280x800, the window's own).
 #
 # Needs: xvfb-run, dbus-run-session, import (imagemagick), locales (glibc's locale sources,
 # compiled for LANGUAGE into the temporary directory), optipng for --update. Fonts: Cantarell (fonts-cantarell) as on GNOME.
@@ -262,6 +262,8 @@ annotation=$khafaji
 [ "$lang_code" = ar ] && article=$arabic && annotation=
 
 # GNOME's font, and no animations: a view is photographed as it ends up, not mid-crossfade.
+# No GTK_THEME: libadwaita's own style, as users see it (GTK_THEME=Adwaita would add GTK's
+# built-in theme on top: framed buttons, boxed lists without their cards).
 mkdir -p "$tmp/home/.config/gtk-4.0"
 cat > "$tmp/home/.config/gtk-4.0/settings.ini" <<EOF
 [Settings]
@@ -270,7 +272,7 @@ gtk-font-name=Cantarell 11
 EOF
 
 # The window's size; the virtual screen is as large.
-size=${ATTEST_SHOT_SIZE:-1366x800}
+size=${ATTEST_SHOT_SIZE:-1280x800}
 [[ $size =~ ^[0-9]+x[0-9]+$ ]] || die "ATTEST_SHOT_SIZE is WIDTHxHEIGHT, not “$size”"
 
 say "Photographing the views ($language, $locale_name) into $out"
@@ -281,7 +283,7 @@ env -u LANGUAGE \
   XDG_DATA_HOME="$tmp/home/.local/share" \
   GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
   GDK_BACKEND=x11 GTK_A11Y=none GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
-  MESA_SHADER_CACHE_DISABLE=true GTK_THEME=Adwaita \
+  MESA_SHADER_CACHE_DISABLE=true \
   dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
   "$driver" "$project" "$out" \
     --article "$article" ${annotation:+--annotation "$annotation"} \

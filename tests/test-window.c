@@ -31,6 +31,7 @@
 #include "attest-speaker-popover.h"
 #include "attest-url-dialog.h"
 #include "attest-window.h"
+#include "gui-test-util.h"
 
 #define QUOTE "The Corona virus is an important factor."
 #define SPEAKER "Tahsin al-Khafaji"
@@ -43,93 +44,6 @@ typedef struct
   char         *article_uuid;
   AttestWindow *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until check () holds or 20 s pass. */
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  spin ();
-  return check (data);
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames_drawn (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-/* Lets the window lay itself out: a frame after the one that was due. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  g_assert_true (wait_until (two_frames_drawn, &frames));
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-static GFile *
-seed_file (void)
-{
-  const char *shared = g_getenv ("ATTEST_SHARED_DIR");
-  g_autofree char *path = NULL;
-
-  g_assert_nonnull (shared);
-  path = g_build_filename (shared, "corpus", "seed", "iraq-isis-corona.txt", NULL);
-  return g_file_new_for_path (path);
-}
-
-/* Depth-first search of the widget tree. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_visible_speaker_popover (GtkWidget     *widget,
@@ -186,34 +100,6 @@ is_status_page_titled (GtkWidget     *widget,
 {
   return ADW_IS_STATUS_PAGE (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-static gboolean
-is_mapped_label (GtkWidget     *widget,
-                 gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-/* Clicks the button a user sees with that label. */
-static void
-click_button (GtkWidget  *root,
-              const char *label)
-{
-  GtkWidget *button = find_widget (root, is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 static gboolean
@@ -327,24 +213,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -534,30 +402,12 @@ is_actionable_for (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
               gpointer    user_data)
 {
   (*(guint *) user_data)++;
-}
-
-/* Runs the main loop for that long, whether anything happens or not. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* At widths where the view switcher only just fits (the window's own default, 1200, and
@@ -573,7 +423,7 @@ test_header_settles (Fixture       *fixture,
   GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *mark = find_widget (GTK_WIDGET (fixture->window), is_actionable_for,
                                  "win.mark-quote");
-  GtkWidget *title = find_widget (GTK_WIDGET (fixture->window), is_of_type,
+  GtkWidget *title = find_widget (GTK_WIDGET (fixture->window), is_type,
                                   GSIZE_TO_POINTER (ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_autofree char *font = NULL;
   guint widths[] = { 1200, 1280, 1160, 1100, 1366, 900, 1280 };
@@ -644,8 +494,8 @@ add_incident_citing_article (Fixture    *fixture,
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
 {
   return ADW_IS_ACTION_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
@@ -667,11 +517,11 @@ test_article_incidents_figures (Fixture       *fixture,
   open_article_and_select_quote (fixture, &start, &end);
   wait_for_frames (GTK_WIDGET (fixture->window));
 
-  row = find_widget (GTK_WIDGET (fixture->window), is_row_titled, "Lockdown imposed");
+  row = find_widget (GTK_WIDGET (fixture->window), is_action_row_titled, "Lockdown imposed");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 May 2020");
-  row = find_widget (GTK_WIDGET (fixture->window), is_row_titled, "Checkpoint ambush");
+  row = find_widget (GTK_WIDGET (fixture->window), is_action_row_titled, "Checkpoint ambush");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 May 2020 · 7 killed");
 
@@ -1116,21 +966,6 @@ start_web_server (char **base)
   if (g_str_has_suffix (*base, "/"))
     (*base)[strlen (*base) - 1] = '\0';
   return server;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 static char *
@@ -2842,20 +2677,6 @@ test_shortcuts_window (Fixture       *fixture,
 /* Incidents */
 
 #define TRIBAL_QUOTE "resulted in the killing and wounding of dozens among the tribal crowd"
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  return find_widget (root, is_type, GSIZE_TO_POINTER (type));
-}
 
 static guint
 n_incidents (Fixture *fixture)

@@ -19,6 +19,7 @@
 #include "attest-source-list.h"
 #include "attest-sources-view.h"
 #include "attest-speaker-popover.h"
+#include "gui-test-util.h"
 
 #define ARTICLE_ONE \
   "Ambush at a checkpoint near Baquba\n\n" \
@@ -41,149 +42,7 @@ typedef struct
   GtkWindow        *window;
 } Fixture;
 
-/* Main loop helpers */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  spin ();
-  return check (data);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames_drawn (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  g_assert_true (wait_until (two_frames_drawn, &frames));
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
-/* Saves what the widget shows when ATTEST_SCREENSHOT_DIR is set. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  wait_for_frames (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Widget look-ups, as a user finds things: by what they say */
-
-typedef gboolean (*MatchFunc) (GtkWidget *, gconstpointer);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             MatchFunc      match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  return find_widget (root, is_type, GSIZE_TO_POINTER (type));
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 is_sidebar_list (GtkWidget     *widget,
@@ -202,16 +61,6 @@ find_sources_list (GtkWidget *popover)
   return GTK_LIST_VIEW (list);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  GtkWidget *row = find_widget (root, is_row_titled, title);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
 static gboolean
 is_check_labelled (GtkWidget     *widget,
                    gconstpointer  label)
@@ -220,45 +69,12 @@ is_check_labelled (GtkWidget     *widget,
          && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
 }
 
-static gboolean
-is_mapped_status_page (GtkWidget     *widget,
-                       gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-/* The visible window of that type, other than the fixture's. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_dialog (void)
 {
   GtkWindow *window = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   return window != NULL ? ADW_MESSAGE_DIALOG (window) : NULL;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* Clicks the dialog's button for that response; the dialog goes. */
@@ -343,17 +159,6 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1200, 760);
-}
-
-static void
-close_popovers (GtkWidget *widget)
-{
-  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
-    gtk_popover_popdown (GTK_POPOVER (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    close_popovers (child);
 }
 
 static void
@@ -1678,6 +1483,7 @@ test_inspector_comment (Fixture       *f,
   /* Typed in bursts: saved once the typing stops, as one step. */
   gtk_text_buffer_set_text (buffer, "Check the date", -1);
   wait_ms (200);
+  spin ();
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, " with the ministry", -1);
   g_assert_false (comment_saved (f));
@@ -1866,6 +1672,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Nothing here should take long: a wait gives up after 10 s, not the shared 20. */
+  set_wait_seconds (10);
   gtk_init ();
   adw_init ();
   /* Page transitions would leave both pages of a stack on screen for a while. */

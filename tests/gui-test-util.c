@@ -163,6 +163,14 @@ is_mapped_label (GtkWidget     *widget,
 }
 
 gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget))
+         && gtk_widget_get_mapped (widget);
+}
+
+gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {

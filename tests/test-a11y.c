@@ -30,6 +30,7 @@
 #include "attest-sources-view.h"
 #include "attest-timeline-view.h"
 #include "attest-window.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -39,46 +40,6 @@ typedef struct
   char         *article_uuid;
   AttestWindow *window;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay itself out and draw twice. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  gboolean timed_out = FALSE;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  guint timeout = g_timeout_add_seconds (20, on_timeout, &timed_out);
-
-  while (frames < 2 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-  gtk_widget_remove_tick_callback (widget, id);
-  spin ();
-}
 
 /* One span of each other kind, besides the direct quote "لن يمرَّ دون حساب". */
 static const struct
@@ -159,21 +120,6 @@ fixture_set_up (Fixture       *f,
   spin ();
   gtk_single_selection_set_selected (attest_window_get_selection (f->window), 0);
   wait_for_frames (GTK_WIDGET (f->window));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

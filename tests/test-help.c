@@ -14,31 +14,10 @@
 
 #include "attest-application.h"
 #include "attest-window.h"
+#include "gui-test-util.h"
 
 static char *tmp_dir;
 static char *viewer_output;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until check () holds or 20 s pass. */
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (data);
-}
 
 /* One application for the run: a second one could not export its actions on the bus. */
 static AttestApplication *
@@ -81,24 +60,6 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
-static GtkWidget *
-find_primary_menu_button (GtkWidget *root)
-{
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)) &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* F1 is the help key, and the main menu a user opens has Help. */
 static void
 test_key_and_menu (void)
@@ -117,7 +78,7 @@ test_key_and_menu (void)
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  button = find_primary_menu_button (GTK_WIDGET (window));
+  button = find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
   g_assert_nonnull (button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
                                   "app.help"));
@@ -208,24 +169,6 @@ write_file (const char *path,
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_chmod (path, mode), ==, 0);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Before anything reads the XDG directories: GLib reads them once. */

@@ -15,6 +15,7 @@
 #include "attest-merge-dialog.h"
 #include "attest-refi.h"
 #include "attest-window-private.h"
+#include "gui-test-util.h"
 
 #define TEXT "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 12345"
 
@@ -27,105 +28,66 @@ typedef struct
   AttestWindow *window;
 } Fixture;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  spin ();
-  return check (data);
-}
-
 static gboolean
 jobs_done (gpointer data)
 {
   return ((AttestWindow *) data)->n_jobs == 0;
 }
 
-static gpointer
-find_toplevel (GType type)
+typedef struct
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType       type;
+  const char *text;
+} TypeAndText;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+/* A widget of that type (and, for labels, buttons and action rows, with that text). */
+static gboolean
+is_type_with_text (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const TypeAndText *want = data;
+  const char *label = NULL;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, want->type))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    label = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (ADW_IS_ACTION_ROW (widget))
+    label = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return want->text == NULL || g_strcmp0 (label, want->text) == 0;
+}
+
+/* The first widget below root of that type (and, for labels and buttons, with that text). */
+static GtkWidget *
+find_with_text (GtkWidget  *root,
+                GType       type,
+                const char *text)
+{
+  TypeAndText want = { type, text };
+
+  return find_widget (root, is_type_with_text, &want);
 }
 
 static gboolean
-has_merge_dialog (gpointer data)
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
 {
-  return find_toplevel (ATTEST_TYPE_MERGE_DIALOG) != NULL;
-}
-
-/* The first descendant of that type (and, for labels and buttons, with that text). */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          const char *label = NULL;
-
-          if (GTK_IS_LABEL (child))
-            label = gtk_label_get_text (GTK_LABEL (child));
-          else if (GTK_IS_BUTTON (child))
-            label = gtk_button_get_label (GTK_BUTTON (child));
-          else if (ADW_IS_ACTION_ROW (child))
-            label = adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
-          if (text == NULL || g_strcmp0 (label, text) == 0)
-            return child;
-        }
-      if ((found = find_widget (child, type, text)) != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static gboolean
 has_label_containing (GtkWidget  *root,
                       const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (has_label_containing (child, text))
-        return TRUE;
-    }
-  return FALSE;
+  return find_widget (root, is_label_containing, text) != NULL;
+}
+
+static gboolean
+has_merge_dialog (gpointer data)
+{
+  return find_toplevel (ATTEST_TYPE_MERGE_DIALOG) != NULL;
 }
 
 /* With ATTEST_SCREENSHOT_DIR set, saves the window as it looks to that folder. */
@@ -212,24 +174,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -262,7 +206,7 @@ test_collection (Fixture       *fixture,
   g_assert_nonnull (dialog);
 
   /* Typing a name and pressing Enter creates the collection. */
-  entry = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  entry = find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Fires");
   g_signal_emit_by_name (entry, "entry-activated");
@@ -272,7 +216,7 @@ test_collection (Fixture       *fixture,
   g_assert_cmpuint (collections->len, ==, 1);
   collection = g_ptr_array_index (collections, 0);
   g_assert_cmpstr (collection->name, ==, "Fires");
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "0 articles"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "0 articles"));
 
   /* The open article goes in; the row counts it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "collection.add-article", "s",
@@ -282,7 +226,7 @@ test_collection (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (members), ==, 1);
   g_assert_cmpstr (members[0], ==, fixture->article_uuid);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "1 article"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "1 article"));
   maybe_screenshot (GTK_WIDGET (dialog), "w6-collections.png");
 
   /* Undo takes it out again, and redo puts it back. */
@@ -354,7 +298,7 @@ test_merge_conflict (Fixture       *fixture,
   g_assert_cmpstr (attest_annotation_get_comment (after), ==, "My reading");
   g_clear_object (&after);
 
-  theirs_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Take _Theirs");
+  theirs_button = find_with_text (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Take _Theirs");
   g_assert_nonnull (theirs_button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (theirs_button), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.import", NULL);
@@ -383,11 +327,11 @@ test_agreement (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (wait_until (agreement_ready, dialog));
 
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 coders: A, B"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Kappa"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 coders: A, B"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Kappa"));
   /* The kind dimension: kappa 1/13, agreement 1 of 4 units. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "0.08"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "25 %"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "0.08"));
+  g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "25 %"));
   maybe_screenshot (GTK_WIDGET (dialog), "w6-agreement.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -59,14 +59,6 @@ is_type_search_entry (GtkWidget     *widget,
   return GTK_IS_SEARCH_ENTRY (widget);
 }
 
-static gboolean
-is_primary_menu_button (GtkWidget     *widget,
-                        gconstpointer  unused)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)) &&
-         gtk_widget_get_mapped (widget);
-}
-
 /* The text part of an editable widget, which has the keyboard focus. */
 static GtkWidget *
 gtk_text_get_first_child_text (GtkWidget *editable)

@@ -31,30 +31,14 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get("ATTEST_CLI") or os.path.join(HERE, "..", "build", "src", "cli", "attest-cli")
-FTS_CHECK = os.environ.get("ATTEST_FTS_CHECK") or os.path.join(HERE, "..", "build", "tests",
-                                                               "fts-check")
-GENERATOR = os.path.join(HERE, "bench", "gen-project.py")
+sys.dont_write_bytecode = True  # no __pycache__ in tests/ for reliability.py
+from reliability import (CLI, FTS_CHECK, finish, generate_collection, generate_texts, tap,
+                         texts_of)
+
 N_ARTICLES = 2500
 N_COLLECTION = 150
 ROUNDS = int(os.environ.get("ATTEST_CRASH_ROUNDS", "40"))
 SEED = int(os.environ.get("ATTEST_CRASH_SEED", str(int(time.time()))))
-
-tap_count = 0
-failures = 0
-
-
-def tap(ok, description, detail=None):
-    global tap_count, failures
-    tap_count += 1
-    if not ok:
-        failures += 1
-    print(f"{'ok' if ok else 'not ok'} {tap_count} - {description}", flush=True)
-    if not ok and detail:
-        for line in str(detail).splitlines()[:20]:
-            print(f"# {line}", flush=True)
-    return ok
 
 
 def cli(project, *args, check=True):
@@ -81,17 +65,6 @@ def calibrate(argv):
     start = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def load_texts(folder):
-    """{content hash: body} of the generated files, as Attest normalises them."""
-    texts = {}
-    for root, _, names in os.walk(folder):
-        for name in names:
-            with open(os.path.join(root, name), encoding="utf-8") as f:
-                body = f.read().rstrip()
-            texts[hashlib.sha256(body.encode()).hexdigest()] = body
-    return texts
 
 
 def check_project(project, texts, collection_hashes=None):
@@ -162,15 +135,13 @@ def main():
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="attest-crash-") as tmp:
         folder = os.path.join(tmp, "articles")
-        subprocess.run([sys.executable, GENERATOR, "--articles", str(N_ARTICLES), "--seed", "7",
-                        "--text-dir", folder], check=True)
+        generate_texts(folder, N_ARTICLES, 7)
         collection = os.path.join(tmp, "collection.json")
-        subprocess.run([sys.executable, GENERATOR, "--articles", str(N_COLLECTION), "--seed", "8",
-                        "--big-annotations", "0", "-o", collection], check=True)
+        generate_collection(collection, N_COLLECTION, 8)
         with open(collection, encoding="utf-8") as f:
             doc = json.load(f)
         collection_hashes = {a["content_hash"] for a in doc["articles"]}
-        texts = load_texts(folder)
+        texts = texts_of(folder)
         texts.update({a["content_hash"]: a["text"] for a in doc["articles"]})
         print(f"# {len(texts)} distinct texts")
 
@@ -252,8 +223,7 @@ def main():
             "once, the project sound", "\n".join(problems))
     elapsed = time.perf_counter() - started
     print(f"# {elapsed:.1f} s")
-    print(f"1..{tap_count}")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

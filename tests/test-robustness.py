@@ -20,7 +20,6 @@ processes on one project at once (TAP).
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 import hashlib
-import json
 import os
 import resource
 import shutil
@@ -32,27 +31,12 @@ import tempfile
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get("ATTEST_CLI") or os.path.join(HERE, "..", "build", "src", "cli", "attest-cli")
-GENERATOR = os.path.join(HERE, "bench", "gen-project.py")
+sys.dont_write_bytecode = True  # no __pycache__ in tests/ for reliability.py
+from reliability import CLI, finish, generate_collection, generate_texts, tap, texts_of
+
 NOBODY = 65534
 AS_ROOT = os.geteuid() == 0
 NOBODY_CLI = CLI  # a copy that user nobody can run, set in main () when root
-
-tap_count = 0
-failures = 0
-
-
-def tap(ok, description, detail=None):
-    global tap_count, failures
-    tap_count += 1
-    if not ok:
-        failures += 1
-    print(f"{'ok' if ok else 'not ok'} {tap_count} - {description}", flush=True)
-    if not ok and detail:
-        for line in str(detail).splitlines()[:15]:
-            print(f"# {line}", flush=True)
-    return ok
 
 
 def attest(project, *args, fsize=None, as_nobody=False):
@@ -68,21 +52,6 @@ def attest(project, *args, fsize=None, as_nobody=False):
     cli = NOBODY_CLI if as_nobody and AS_ROOT else CLI
     return subprocess.run([cli, "-p", project, *args], capture_output=True, text=True,
                           preexec_fn=limits)
-
-
-def generate(folder, n, seed):
-    subprocess.run([sys.executable, GENERATOR, "--articles", str(n), "--seed", str(seed),
-                    "--text-dir", folder], check=True)
-
-
-def texts_of(folder):
-    texts = {}
-    for root, _, names in os.walk(folder):
-        for name in names:
-            with open(os.path.join(root, name), encoding="utf-8") as f:
-                body = f.read().rstrip()
-            texts[hashlib.sha256(body.encode()).hexdigest()] = body
-    return texts
 
 
 def soundness(project, texts=None):
@@ -159,8 +128,7 @@ def test_disk_full(tmp, folder, texts):
         f"stderr: {proc.stderr.strip()[-200:]}")
 
     collection = os.path.join(tmp, "collection.json")
-    subprocess.run([sys.executable, GENERATOR, "--articles", "300", "--seed", "5",
-                    "--big-annotations", "0", "-o", collection], check=True)
+    generate_collection(collection, 300, 5)
     checkpoint(project)
     before = (count(project), count(project, "annotations"))
     # Room for a little journal only: the merge (300 articles) cannot fit.
@@ -314,8 +282,8 @@ def main():
             os.chmod(NOBODY_CLI, 0o755)
         folder_a = os.path.join(tmp, "a")
         folder_b = os.path.join(tmp, "b")
-        generate(folder_a, 2000, 21)
-        generate(folder_b, 1500, 22)
+        generate_texts(folder_a, 2000, 21)
+        generate_texts(folder_b, 1500, 22)
         texts = {folder_a: texts_of(folder_a), folder_b: texts_of(folder_b)}
         print("# disk full (RLIMIT_FSIZE)")
         test_disk_full(tmp, folder_a, texts[folder_a])
@@ -323,8 +291,7 @@ def main():
         test_read_only(tmp, folder_b)
         print("# two processes at once")
         test_two_at_once(tmp, folder_a, folder_b, texts)
-    print(f"1..{tap_count}")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

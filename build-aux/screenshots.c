@@ -34,6 +34,7 @@
 #include "attest-suggestions.h"
 #include "attest-timeline-view.h"
 #include "attest-window.h"
+#include "gui-test-util.h"
 
 static char *article_uuid;
 static char *annotation_uuid;
@@ -63,57 +64,6 @@ static const GOptionEntry entries[] = {
     "A tag to add: path|colour|description|annotation uuids (comma-separated)", "SPEC" },
   { NULL }
 };
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a while: lists fill from worker threads and then draw. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Runs the main loop until check () holds or 20 s pass. */
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (data);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 fail (const char *format,
@@ -154,7 +104,7 @@ shoot (GtkWindow  *window,
   xid = g_strdup_printf ("0x%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
   argv[2] = xid;
 
-  run_for (shot_delay_ms);
+  wait_ms (shot_delay_ms);
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                      &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
@@ -172,7 +122,7 @@ show_page (AttestWindow *window,
 {
   if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page))
     fail ("win.show-page %s is not enabled", page);
-  run_for (300);
+  wait_ms (300);
 }
 
 static gboolean
@@ -190,7 +140,7 @@ shoot_articles (AttestWindow *window)
   if (article_uuid != NULL && !attest_articles_page_select_article (page, article_uuid))
     fail ("no article %s", article_uuid);
   wait_until (article_is_open, page);
-  run_for (300);
+  wait_ms (300);
   if (annotation_uuid != NULL && !attest_articles_page_select_annotation (page, annotation_uuid))
     fail ("no annotation %s", annotation_uuid);
   shoot (GTK_WINDOW (window), "articles");
@@ -218,7 +168,7 @@ shoot_suggestions (AttestWindow *window)
       return;
     }
   wait_until (article_is_open, page);
-  run_for (300);
+  wait_ms (300);
   if (!gtk_widget_activate_action (GTK_WIDGET (page), "articles.suggest", NULL))
     fail ("articles.suggest is not enabled");
   if (!wait_until (has_suggestions, page))
@@ -230,7 +180,7 @@ shoot_suggestions (AttestWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (page), "articles.next-suggestion", NULL);
   shoot (GTK_WINDOW (window), "suggestions");
   gtk_widget_activate_action (GTK_WIDGET (page), "articles.done-suggestions", NULL);
-  run_for (200);
+  wait_ms (200);
 }
 
 static void
@@ -261,7 +211,8 @@ shoot_incidents (AttestWindow *window)
   GtkWidget *view;
 
   show_page (window, "incidents");
-  view = find_widget (GTK_WIDGET (window), ATTEST_TYPE_INCIDENTS_VIEW);
+  view = find_widget (GTK_WIDGET (window), is_type,
+                      GSIZE_TO_POINTER (ATTEST_TYPE_INCIDENTS_VIEW));
   if (view == NULL)
     {
       fail ("the window has no incidents view");
@@ -279,7 +230,8 @@ shoot_timeline (AttestWindow *window)
   GtkWidget *view;
 
   show_page (window, "timeline");
-  view = find_widget (GTK_WIDGET (window), ATTEST_TYPE_TIMELINE_VIEW);
+  view = find_widget (GTK_WIDGET (window), is_type,
+                      GSIZE_TO_POINTER (ATTEST_TYPE_TIMELINE_VIEW));
   if (view == NULL)
     {
       fail ("the window has no timeline view");
@@ -309,14 +261,14 @@ shoot_search (AttestWindow *window)
       fail ("win.search is not enabled");
       return;
     }
-  run_for (300);
+  wait_ms (300);
   popover = ATTEST_SEARCH_POPOVER (attest_window_get_search_popover (window));
   attest_search_popover_set_query (popover, search_words);
   if (!wait_until (search_is_done, popover))
     fail ("searching for “%s” found nothing", search_words);
   shoot (GTK_WINDOW (window), "search");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  run_for (200);
+  wait_ms (200);
 }
 
 static gboolean
@@ -326,7 +278,7 @@ shoot_all (gpointer user_data)
   AttestWindow *window = ATTEST_WINDOW (gtk_application_get_active_window (app));
 
   /* Every page once, so that the shots do not wait on first loads. */
-  run_for (500);
+  wait_ms (500);
   shoot_articles (window);
   shoot_sources (window);
   shoot_codebook (window);

@@ -36,6 +36,7 @@
 #include "attest-reader.h"
 #include "attest-sources-view.h"
 #include "attest-window.h"
+#include "gui-test-util.h"
 
 #define WIDTH 1280
 #define HEIGHT 800
@@ -89,25 +90,6 @@ keep_drawing (GtkWidget     *widget,
               gpointer       unused)
 {
   return G_SOURCE_CONTINUE;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean

@@ -28,6 +28,9 @@ struct _AttestCodebookView
   char               *filter_tag;
   char               *dragged_uuid;
   gboolean            reloading;
+  /* The codebook is read when the view is first shown (or asked for a tag), not when the
+   * window opens the project; then again on every change. */
+  gboolean            loaded;
 
   /* Template widgets; the paned is bound so that dispose unparents it. */
   GtkPaned           *paned;
@@ -171,7 +174,8 @@ attest_codebook_view_reload (AttestCodebookView *self)
 
   g_hash_table_remove_all (self->tags);
   g_hash_table_remove_all (self->children);
-  if (self->store != NULL && !(tags = attest_store_list_tags (self->store, &error)))
+  if (self->store != NULL && self->loaded
+      && !(tags = attest_store_list_tags (self->store, &error)))
     g_warning ("Could not read the codebook: %s", error->message);
 
   for (guint i = 0; tags != NULL && i < tags->len; i++)
@@ -212,7 +216,28 @@ attest_codebook_view_reload (AttestCodebookView *self)
 static void
 on_store_changed (AttestCodebookView *self)
 {
+  /* Not read yet: it will be read as it is then. */
+  if (!self->loaded)
+    return;
   attest_codebook_view_reload (self);
+}
+
+static void
+attest_codebook_view_ensure_loaded (AttestCodebookView *self)
+{
+  if (self->loaded || self->store == NULL)
+    return;
+
+  self->loaded = TRUE;
+  attest_codebook_view_reload (self);
+}
+
+static void
+attest_codebook_view_map (GtkWidget *widget)
+{
+  attest_codebook_view_ensure_loaded (ATTEST_CODEBOOK_VIEW (widget));
+
+  GTK_WIDGET_CLASS (attest_codebook_view_parent_class)->map (widget);
 }
 
 /* Drag and drop: the tag under a point of the list */
@@ -543,6 +568,8 @@ attest_codebook_view_class_init (AttestCodebookViewClass *klass)
   object_class->get_property = attest_codebook_view_get_property;
   object_class->set_property = attest_codebook_view_set_property;
 
+  widget_class->map = attest_codebook_view_map;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          ATTEST_TYPE_STORE,
@@ -642,7 +669,11 @@ attest_codebook_view_set_store (AttestCodebookView *self,
     }
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* Emptied now (the reload reads no store until loaded); read at once if shown. */
+  self->loaded = FALSE;
   attest_codebook_view_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attest_codebook_view_ensure_loaded (self);
   attest_codebook_view_set_filter_tag (self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -669,6 +700,7 @@ attest_codebook_view_select_tag (AttestCodebookView *self,
 
   g_return_val_if_fail (ATTEST_IS_CODEBOOK_VIEW (self), FALSE);
 
+  attest_codebook_view_ensure_loaded (self);
   if (uuid == NULL || !(tag = g_hash_table_lookup (self->tags, uuid)))
     return FALSE;
 

@@ -33,6 +33,9 @@ struct _AttestIncidentsView
    * project's list of event types lacks it, and applied to a project that has it. */
   char                 *type_filter;
   gboolean              loading_filters;
+  /* The incidents are read when the view is first shown (or asked for one), not when the
+   * window opens the project: the window shows without waiting for them. */
+  gboolean              loaded;
 
   /* Template widgets; the paned is bound so that dispose unparents it. */
   GtkPaned             *paned;
@@ -409,12 +412,17 @@ reload_places (AttestIncidentsView *self)
 static void
 on_incidents_changed (AttestIncidentsView *self)
 {
+  /* Not read yet: they will be read as they are then. */
+  if (!self->loaded)
+    return;
   attest_incidents_view_keep_selection (self, reload_incidents);
 }
 
 static void
 on_places_changed (AttestIncidentsView *self)
 {
+  if (!self->loaded)
+    return;
   attest_incidents_view_keep_selection (self, reload_places);
 }
 
@@ -528,6 +536,29 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+attest_incidents_view_ensure_loaded (AttestIncidentsView *self)
+{
+  if (self->loaded || self->store == NULL)
+    return;
+
+  self->loaded = TRUE;
+  self->reloading++;
+  load_filters (self);
+  reload_incidents (self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reloading--;
+  attest_incidents_view_show_selected (self);
+}
+
+static void
+attest_incidents_view_map (GtkWidget *widget)
+{
+  attest_incidents_view_ensure_loaded (ATTEST_INCIDENTS_VIEW (widget));
+
+  GTK_WIDGET_CLASS (attest_incidents_view_parent_class)->map (widget);
+}
+
+static void
 attest_incidents_view_dispose (GObject *object)
 {
   AttestIncidentsView *self = ATTEST_INCIDENTS_VIEW (object);
@@ -602,6 +633,8 @@ attest_incidents_view_class_init (AttestIncidentsViewClass *klass)
   object_class->finalize = attest_incidents_view_finalize;
   object_class->get_property = attest_incidents_view_get_property;
   object_class->set_property = attest_incidents_view_set_property;
+
+  widget_class->map = attest_incidents_view_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -728,12 +761,17 @@ attest_incidents_view_set_store (AttestIncidentsView *self,
   attest_incident_editor_set_store (self->editor, store);
   attest_evidence_panel_set_store (self->evidence_panel, store);
 
+  /* Emptied now; read when the view is shown (at once if it is). */
+  self->loaded = FALSE;
   self->reloading++;
-  load_filters (self);
-  reload_incidents (self);
+  g_list_store_remove_all (self->incidents);
+  if (store == NULL)
+    load_filters (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->reloading--;
   attest_incidents_view_show_selected (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attest_incidents_view_ensure_loaded (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -743,6 +781,7 @@ attest_incidents_view_get_selected_incident (AttestIncidentsView *self)
 {
   g_return_val_if_fail (ATTEST_IS_INCIDENTS_VIEW (self), NULL);
 
+  attest_incidents_view_ensure_loaded (self);
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
@@ -754,6 +793,7 @@ attest_incidents_view_select_incident (AttestIncidentsView *self,
 
   g_return_val_if_fail (ATTEST_IS_INCIDENTS_VIEW (self), FALSE);
 
+  attest_incidents_view_ensure_loaded (self);
   position = find_in_selection (self, uuid);
   if (position == GTK_INVALID_LIST_POSITION)
     {
@@ -789,6 +829,7 @@ attest_incidents_view_get_model (AttestIncidentsView *self)
 {
   g_return_val_if_fail (ATTEST_IS_INCIDENTS_VIEW (self), NULL);
 
+  attest_incidents_view_ensure_loaded (self);
   return G_LIST_MODEL (self->selection);
 }
 
@@ -810,6 +851,9 @@ attest_incidents_view_set_type_filter (AttestIncidentsView *self,
     type = NULL;
   g_free (self->type_filter);
   self->type_filter = g_strdup (type);
+  /* Not read yet: applied when the types are. */
+  if (!self->loaded)
+    return;
   /* Selects it, or all types when the project has no such type. */
   self->loading_filters = TRUE;
   gtk_drop_down_set_selected (self->type_dropdown, 0);

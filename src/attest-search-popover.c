@@ -30,6 +30,7 @@ struct _AttestSearchPopover
   guint           delay_id;
   guint           n_results;
   gboolean        busy;
+  gboolean        filters_stale;
 
   /* Template widgets */
   GtkSearchEntry *entry;
@@ -151,6 +152,7 @@ attest_search_popover_load_filters (AttestSearchPopover *self)
   guint kind_pos = gtk_drop_down_get_selected (self->kind_dropdown);
   guint tag_pos = gtk_drop_down_get_selected (self->tag_dropdown);
 
+  self->filters_stale = FALSE;
   if (self->kind_keys != NULL && kind_pos >= 1 && kind_pos - 1 < g_strv_length (self->kind_keys))
     old_kind = g_strdup (self->kind_keys[kind_pos - 1]);
   if (tag_pos >= 1 && tag_pos - 1 < self->tag_uuids->len)
@@ -614,7 +616,16 @@ attest_search_popover_set_store (AttestSearchPopover *self,
   g_cancellable_cancel (self->cancellable);
   self->serial++;
   set_busy (self, FALSE);
-  attest_search_popover_load_filters (self);
+  /* The kinds and the codebook are read when the popover shows (or a filter is set), not
+   * when the window opens the project; until then no filter of the last project holds. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attest_search_popover_load_filters (self);
+  else
+    {
+      self->filters_stale = TRUE;
+      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      gtk_drop_down_set_selected (self->tag_dropdown, 0);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   g_clear_handle_id (&self->delay_id, g_source_remove);
   self->n_results = 0;
@@ -645,6 +656,8 @@ attest_search_popover_set_source_kind (AttestSearchPopover *self,
 {
   g_return_val_if_fail (ATTEST_IS_SEARCH_POPOVER (self), FALSE);
 
+  if (self->filters_stale)
+    attest_search_popover_load_filters (self);
   if (key == NULL)
     {
       gtk_drop_down_set_selected (self->kind_dropdown, 0);
@@ -665,6 +678,8 @@ attest_search_popover_set_tag (AttestSearchPopover *self,
 {
   g_return_val_if_fail (ATTEST_IS_SEARCH_POPOVER (self), FALSE);
 
+  if (self->filters_stale)
+    attest_search_popover_load_filters (self);
   if (uuid == NULL)
     {
       gtk_drop_down_set_selected (self->tag_dropdown, 0);

@@ -44,6 +44,9 @@ on_visible_page_changed (AttestWindow *self)
   if (g_strcmp0 (self->previous_page, "incidents") == 0 && g_strcmp0 (name, "incidents") != 0)
     _attest_window_save_incident (self);
   self->previous_page = g_intern_string (name);
+  /* The timeline reads every incident: it gets the project when its page is first shown. */
+  if (g_strcmp0 (name, "timeline") == 0)
+    attest_timeline_view_set_store (self->timeline_view, self->store);
 
   _attest_window_update_actions (self);
   if (self->restoring_page || self->store == NULL || self->settings == NULL || name == NULL)
@@ -293,7 +296,9 @@ _attest_window_set_store_pages (AttestWindow *self,
                                 AttestStore  *store)
 {
   attest_incidents_view_set_store (self->incidents_view, store);
-  attest_timeline_view_set_store (self->timeline_view, store);
+  attest_timeline_view_set_store (self->timeline_view,
+                                  g_strcmp0 (_attest_window_get_page (self), "timeline") == 0
+                                  ? store : NULL);
   attest_article_incidents_set_store (self->article_incidents, store);
   if (self->link_popover != NULL)
     {

@@ -10,7 +10,8 @@
  * Also here, what keeps a big project quick to show: the lists' queries read indexes, not
  * the articles' bodies; an article with 2,000 annotations gets a screenful of rows in the
  * side panel, not 2,000; the Sources page reads the sources when it is first shown, many
- * of them in a worker.
+ * of them in a worker; opening a project reads neither the codebook nor the incidents,
+ * which are read when their pages are first shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,8 @@
 
 #include "attest-annotation-panel.h"
 #include "attest-core.h"
+#include "attest-incidents-view.h"
+#include "attest-store-private.h"
 #include "attest-window.h"
 
 #define N_ARTICLES 10000
@@ -571,6 +574,140 @@ test_sources_page_many_sources (void)
   remove_tree (dir_file);
 }
 
+typedef struct
+{
+  guint tags;       /* the whole codebook read */
+  guint incidents;  /* every incident read */
+} FullReads;
+
+static int
+count_full_reads (unsigned  type,
+                  void     *data,
+                  void     *statement,
+                  void     *sql)
+{
+  FullReads *reads = data;
+
+  /* The whole-list queries: no WHERE between the table and the ORDER BY. */
+  if (strstr (sql, "FROM tags t  ORDER BY") != NULL)
+    reads->tags++;
+  if (strstr (sql, "FROM incidents i  ORDER BY") != NULL)
+    reads->incidents++;
+  return 0;
+}
+
+static gboolean
+is_list_view (GtkWidget *widget)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+static gboolean
+is_incidents_view (GtkWidget *widget)
+{
+  return ATTEST_IS_INCIDENTS_VIEW (widget);
+}
+
+#define N_LAUNCH_TAGS 12
+#define N_LAUNCH_INCIDENTS 30
+
+/* Opening a project reads neither the codebook nor the incidents: no page that shows them
+ * is shown (at 100,000 articles, three reads of the codebook and one of the incidents were
+ * a fifth of the launch). Each is read once its page is first shown, and then listed. */
+static void
+test_launch_reads_no_codebook_or_incidents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  FullReads reads = { 0, 0 };
+  AttestWindow *window;
+  GtkWidget *tags_view, *incidents_table;
+  GListModel *tags_shown, *incidents_shown;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_LAUNCH_TAGS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Tag %02u", i);
+      g_autoptr(AttestTag) tag = attest_store_create_tag (store, name, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < N_LAUNCH_INCIDENTS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Shelling %02u", i);
+      g_autoptr(AttestIncident) incident = NULL;
+      AttestIncidentFields fields;
+
+      attest_incident_fields_init (&fields);
+      fields.title = title;
+      fields.date_start = "2024-03-01";
+      incident = attest_store_save_incident (store, NULL, &fields, &error);
+      g_assert_no_error (error);
+    }
+  sqlite3_trace_v2 (_attest_store_get_db (store), SQLITE_TRACE_STMT, count_full_reads, &reads);
+  /* The window opens on the page it was last left on: the articles. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.attest.Attest");
+
+    g_settings_set_string (settings, "visible-page", "articles");
+  }
+
+  window = attest_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (reads.tags, ==, 0);
+  g_assert_cmpuint (reads.incidents, ==, 0);
+
+  tags_view = find_first (attest_window_get_codebook_view (window), is_list_view);
+  g_assert_nonnull (tags_view);
+  tags_shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (tags_view)));
+  g_assert_cmpuint (g_list_model_get_n_items (tags_shown), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "codebook"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (reads.tags, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tags_shown), ==, N_LAUNCH_TAGS);
+
+  incidents_table = find_first (find_first (GTK_WIDGET (window), is_incidents_view),
+                                is_column_view);
+  g_assert_nonnull (incidents_table);
+  incidents_shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (incidents_table)));
+  g_assert_cmpuint (g_list_model_get_n_items (incidents_shown), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "incidents"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (reads.incidents, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents_shown), ==, N_LAUNCH_INCIDENTS);
+
+  /* A change once shown is read again, once. */
+  {
+    g_autoptr(AttestTag) tag = attest_store_create_tag (store, "Tag new", NULL, NULL, NULL,
+                                                        &error);
+
+    g_assert_no_error (error);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (tags_shown), ==, N_LAUNCH_TAGS + 1);
+
+  sqlite3_trace_v2 (_attest_store_get_db (store), 0, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  remove_tree (dir_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +721,8 @@ main (int   argc,
                    test_open_heavily_annotated_article);
   g_test_add_func ("/attest/responsiveness/sources-page-many-sources",
                    test_sources_page_many_sources);
+  g_test_add_func ("/attest/responsiveness/launch-reads-no-codebook-or-incidents",
+                   test_launch_reads_no_codebook_or_incidents);
   g_test_add_func ("/attest/responsiveness/import-10000", test_import_keeps_window_responsive);
 
   return g_test_run ();

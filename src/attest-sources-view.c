@@ -39,6 +39,7 @@ struct _AttestSourcesView
   GtkPaned             *paned;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
+  GtkSpinner           *loading_spinner;
   GtkColumnView        *column_view;
   GtkSingleSelection   *selection;
   GtkSortListModel     *sort_model;
@@ -209,8 +210,14 @@ attest_sources_view_update_state (AttestSourcesView *self)
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
-  /* While the sources are read, the (empty) table, not "No Sources". */
-  if (n_all == 0 && self->load_cancellable == NULL)
+  gboolean loading = n_all == 0 && self->load_cancellable != NULL;
+
+  /* While the sources are first read, a spinner, not "No Sources"; read again, the table
+   * stays as it was. */
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  if (loading)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (n_all == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (n_shown == 0 && n_all > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -682,6 +689,7 @@ attest_sources_view_class_init (AttestSourcesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, paned);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, selection);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, sort_model);

@@ -574,6 +574,80 @@ test_sources_page_many_sources (void)
   remove_tree (dir_file);
 }
 
+static gboolean
+is_sources_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "empty");
+}
+
+/* While many sources are first read, the page says so with a spinner; it does not say
+ * "No Sources" (which it did for the half second the read takes at 100,000 articles). */
+static void
+test_sources_page_loading (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  AttestWindow *window;
+  GtkWidget *table, *stack, *loading;
+  GListModel *shown;
+  gboolean said_empty = FALSE;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_MANY_SOURCES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Witness %04u", i);
+      g_autoptr(AttestSource) source = attest_store_create_source (store, name, "resident",
+                                                                   &error);
+
+      g_assert_no_error (error);
+    }
+
+  window = attest_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  /* No main loop turn yet: the worker's answer cannot have come. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "sources"));
+  stack = find_first (attest_window_get_sources_view (window), is_sources_stack);
+  g_assert_nonnull (stack);
+  table = find_first (attest_window_get_sources_view (window), is_column_view);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  loading = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_true (GTK_IS_SPINNER (loading));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (loading)));
+
+  /* Until they are in, never "No Sources"; then the table, and the spinner stops. */
+  {
+    gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (shown) != N_MANY_SOURCES
+           && g_get_monotonic_time () < until)
+      {
+        said_empty |= g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)),
+                                 "empty") == 0;
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
+  g_assert_false (said_empty);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, N_MANY_SOURCES);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (loading)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  remove_tree (dir_file);
+}
+
 typedef struct
 {
   guint tags;       /* the whole codebook read */
@@ -721,6 +795,7 @@ main (int   argc,
                    test_open_heavily_annotated_article);
   g_test_add_func ("/attest/responsiveness/sources-page-many-sources",
                    test_sources_page_many_sources);
+  g_test_add_func ("/attest/responsiveness/sources-page-loading", test_sources_page_loading);
   g_test_add_func ("/attest/responsiveness/launch-reads-no-codebook-or-incidents",
                    test_launch_reads_no_codebook_or_incidents);
   g_test_add_func ("/attest/responsiveness/import-10000", test_import_keeps_window_responsive);

@@ -90,43 +90,6 @@ has_merge_dialog (gpointer data)
   return find_toplevel (ATTEST_TYPE_MERGE_DIALOG) != NULL;
 }
 
-/* With ATTEST_SCREENSHOT_DIR set, saves the window as it looks to that folder. */
-static void
-maybe_screenshot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let the dialog lay itself out and draw once. */
-  {
-    gboolean done = FALSE;
-
-    g_timeout_add (500, on_timeout, &done);
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static void
 mark_as (AttestStore          *store,
          const char           *article,
@@ -227,7 +190,7 @@ test_collection (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (members), ==, 1);
   g_assert_cmpstr (members[0], ==, fixture->article_uuid);
   g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "1 article"));
-  maybe_screenshot (GTK_WIDGET (dialog), "w6-collections.png");
+  screenshot (GTK_WIDGET (dialog), "w6-collections");
 
   /* Undo takes it out again, and redo puts it back. */
   g_assert_true (attest_store_undo (fixture->store, &error));
@@ -292,7 +255,7 @@ test_merge_conflict (Fixture       *fixture,
   /* The row shows both versions. */
   g_assert_true (has_label_containing (GTK_WIDGET (dialog), "Their reading"));
   g_assert_true (has_label_containing (GTK_WIDGET (dialog), "My reading"));
-  maybe_screenshot (GTK_WIDGET (dialog), "w6-merge.png");
+  screenshot (GTK_WIDGET (dialog), "w6-merge");
   /* Nothing changed before the user chose. */
   after = attest_store_get_annotation (fixture->store, uuid, &error);
   g_assert_cmpstr (attest_annotation_get_comment (after), ==, "My reading");
@@ -332,7 +295,7 @@ test_agreement (Fixture       *fixture,
   /* The kind dimension: kappa 1/13, agreement 1 of 4 units. */
   g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "0.08"));
   g_assert_nonnull (find_with_text (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "25 %"));
-  maybe_screenshot (GTK_WIDGET (dialog), "w6-agreement.png");
+  screenshot (GTK_WIDGET (dialog), "w6-agreement");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

@@ -93,6 +93,44 @@ seed_file (void)
 }
 
 void
+project_fixture_create (ProjectFixture *f,
+                        const char     *dir_template,
+                        const char     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  if (file == NULL)
+    return;
+  f->path = g_build_filename (f->dir, file, NULL);
+  f->store = attest_store_create (f->path, &error);
+  g_assert_no_error (error);
+}
+
+void
+project_fixture_present (ProjectFixture *f)
+{
+  f->window = attest_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+void
+project_fixture_tear_down (ProjectFixture *f,
+                           gconstpointer   unused)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->article_uuid);
+}
+
+void
 remove_dir (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);

@@ -32,14 +32,7 @@
 #include "attest-window.h"
 #include "gui-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  AttestStore  *store;
-  char         *article_uuid;
-  AttestWindow *window;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 /* One span of each other kind, besides the direct quote "لن يمرَّ دون حساب". */
 static const struct
@@ -69,11 +62,7 @@ fixture_set_up (Fixture       *f,
   const char *found;
   guint start;
 
-  f->dir = g_dir_make_tmp ("attest-a11y-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "a11y.attest", NULL);
-  f->store = attest_store_create (f->path, &error);
-  g_assert_no_error (error);
+  project_fixture_create (f, "attest-a11y-XXXXXX", "a11y.attest");
   f->article_uuid = attest_store_import_file (f->store, file, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -114,25 +103,9 @@ fixture_set_up (Fixture       *f,
     g_settings_reset (settings, "visible-page");
   }
 
-  f->window = attest_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  project_fixture_present (f);
   gtk_single_selection_set_selected (attest_window_get_selection (f->window), 0);
   wait_for_frames (GTK_WIDGET (f->window));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-  remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f->article_uuid);
 }
 
 static void
@@ -635,7 +608,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/attest/a11y/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/attest/a11y/" path, Fixture, NULL, fixture_set_up, func, project_fixture_tear_down)
 
   ADD ("names", test_names);
   ADD ("tab/articles", test_tab_articles);

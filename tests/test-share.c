@@ -19,14 +19,7 @@
 
 #define TEXT "0123456789 123456789 123456789 123456789 123456789 123456789 123456789 12345"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  AttestStore  *store;
-  char         *article_uuid;
-  AttestWindow *window;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 static gboolean
 jobs_done (gpointer data)
@@ -112,11 +105,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("attest-share-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "mine.attest", NULL);
-  fixture->store = attest_store_create (fixture->path, &error);
-  g_assert_no_error (error);
+  project_fixture_create (fixture, "attest-share-XXXXXX", "mine.attest");
   fixture->article_uuid = attest_store_import_text (fixture->store, TEXT, -1, NULL, &error);
   g_assert_no_error (error);
 
@@ -128,25 +117,9 @@ fixture_set_up (Fixture       *fixture,
   mark_as (fixture->store, fixture->article_uuid, 21, 30, ATTEST_ANNOTATION_DIRECT, "B");
   mark_as (fixture->store, fixture->article_uuid, 60, 70, ATTEST_ANNOTATION_NOTE, "B");
 
-  fixture->window = attest_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  project_fixture_present (fixture);
   _attest_window_select_article (fixture->window, fixture->article_uuid);
   spin ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->article_uuid);
 }
 
 static void
@@ -330,12 +303,12 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/attest/share/collection", Fixture, NULL,
-              fixture_set_up, test_collection, fixture_tear_down);
+              fixture_set_up, test_collection, project_fixture_tear_down);
   g_test_add ("/attest/share/merge-conflict", Fixture, NULL,
-              fixture_set_up, test_merge_conflict, fixture_tear_down);
+              fixture_set_up, test_merge_conflict, project_fixture_tear_down);
   g_test_add ("/attest/share/agreement", Fixture, NULL,
-              fixture_set_up, test_agreement, fixture_tear_down);
+              fixture_set_up, test_agreement, project_fixture_tear_down);
   g_test_add ("/attest/share/refi-round-trip", Fixture, NULL,
-              fixture_set_up, test_refi_round_trip, fixture_tear_down);
+              fixture_set_up, test_refi_round_trip, project_fixture_tear_down);
   return g_test_run ();
 }

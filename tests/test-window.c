@@ -36,14 +36,7 @@
 #define QUOTE "The Corona virus is an important factor."
 #define SPEAKER "Tahsin al-Khafaji"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  AttestStore  *store;
-  char         *article_uuid;
-  AttestWindow *window;
-} Fixture;
+typedef ProjectFixture Fixture;
 
 static gboolean
 is_visible_speaker_popover (GtkWidget     *widget,
@@ -174,16 +167,12 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("attest-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
+  project_fixture_create (fixture, "attest-window-XXXXXX",
+                          with_project != NULL ? "test.attest" : NULL);
   if (with_project != NULL)
     {
       g_autoptr(GFile) seed = seed_file ();
 
-      fixture->path = g_build_filename (fixture->dir, "test.attest", NULL);
-      fixture->store = attest_store_create (fixture->path, &error);
-      g_assert_no_error (error);
       fixture->article_uuid = attest_store_import_file (fixture->store, seed, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (fixture->article_uuid);
@@ -201,23 +190,7 @@ fixture_set_up (Fixture       *fixture,
       g_settings_reset (settings, keys[i]);
   }
 
-  fixture->window = attest_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  with_project)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->article_uuid);
+  project_fixture_present (fixture);
 }
 
 /* Selects the first article and returns the span of QUOTE in its body, found in the
@@ -2912,7 +2885,7 @@ main (int   argc,
 
 #define ADD(path, func, with_project) \
   g_test_add ("/attest/window/" path, Fixture, with_project, \
-              fixture_set_up, func, fixture_tear_down)
+              fixture_set_up, func, project_fixture_tear_down)
 
   ADD ("welcome", test_welcome, NULL);
   ADD ("project-opens", test_project_opens, "project");

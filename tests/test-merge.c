@@ -463,6 +463,134 @@ test_hostile_documents (Fixture       *f,
     }
 }
 
+static gboolean
+import_string (AttestStore  *store,
+               const char   *json,
+               GError      **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return attest_import_collection (store, bytes, NULL, NULL, error);
+}
+
+/* The document is split by its own scanner, not by a parser: strings that hold brackets and
+ * escaped quotes, escaped names, deep nesting, truncation, trailing bytes and names given
+ * twice are each read as JSON means them, or refused whole. */
+static void
+test_scanner_edges (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AttestStore) store = new_store (f, "p.attest");
+  g_autofree char *article = fill (store);
+  g_autoptr(GBytes) before = export_json (store);
+  g_autofree char *before_text = without_time (before);
+  g_autoptr(AttestStore) empty = new_store (f, "empty.attest");
+  g_autoptr(AttestArticle) tricky = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *after_text = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"format\": \"attest-collection\", \"version\": 1, "
+                                           "\"extra\": ");
+  g_autoptr(GString) shallow = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *doc = g_bytes_get_data (before, NULL);
+  gsize size = g_bytes_get_size (before);
+  static const char *refused[] = {
+    /* The same top-level name twice: json-glib kept the last; refused now. */
+    "{\"format\": \"attest-collection\", \"version\": 1, \"articles\": [], \"articles\": [7]}",
+    "{\"format\": \"attest-collection\", \"version\": 1, \"version\": 1}",
+    /* Comments, which json-glib skipped. */
+    "{\"format\": \"attest-collection\", /* a note */ \"version\": 1}",
+    /* A trailing comma, a bare word, a number JSON does not have, a bad escape. */
+    "{\"format\": \"attest-collection\", \"version\": 1,}",
+    "{\"format\": \"attest-collection\", \"version\": 1, \"articles\": [,]}",
+    "{\"format\": attest, \"version\": 1}",
+    "{\"format\": \"attest-collection\", \"version\": 01}",
+    "{\"format\": \"attest-collection\", \"version\": 1, \"x\": \"\\q\"}",
+    "{\"format\": \"attest-collection\", \"version\": 1, \"x\": \"\\u12\"}",
+    /* Two documents. */
+    "{\"format\": \"attest-collection\", \"version\": 1}{}",
+    /* An escaped name means the same as the plain one. */
+    "{\"format\": \"attest-collection\", \"version\": 1, \"\\u0061rticles\": [7]}",
+  };
+
+  /* Strings that look like structure, and an escaped quote before a closing bracket. */
+  g_assert_true (import_string (empty,
+      "{\"format\": \"attest-collection\", \"version\": 1, \"articles\": [{\"uuid\":"
+      " \"8f5e9c1a-1111-4a4a-9b9b-000000000001\", \"title\": \"Brackets ]}[{, \\\"quoted\\\\\\\""
+      " and \\u005d\", \"text\": \"Body ] with } \\\"]\"}], \"x\": \"]}\"}", &error));
+  g_assert_no_error (error);
+  tricky = attest_store_get_article (empty, "8f5e9c1a-1111-4a4a-9b9b-000000000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (attest_article_get_title (tricky), ==, "Brackets ]}[{, \"quoted\\\" and ]");
+  g_assert_cmpstr (attest_article_get_body (tricky), ==, "Body ] with } \"]");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_clear_error (&error);
+      g_test_message ("refused %u", i);
+      g_assert_false (import_string (store, refused[i], &error));
+      g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+      g_test_message ("  %s", error->message);
+    }
+  g_clear_error (&error);
+  g_assert_false (import_string (store, refused[0], &error));
+  g_assert_nonnull (strstr (error->message, "“articles” is given twice"));
+  g_clear_error (&error);
+  g_assert_false (import_string (store, refused[G_N_ELEMENTS (refused) - 1], &error));
+  g_assert_nonnull (strstr (error->message, "articles[0] is not an object"));
+
+  /* Nesting: an unknown member may be deep, up to a limit. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (deep, '[');
+  shallow = g_string_new_len (deep->str, deep->len - 300 + 200);
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (deep, ']');
+  for (guint i = 0; i < 200; i++)
+    g_string_append_c (shallow, ']');
+  g_string_append_c (deep, '}');
+  g_string_append_c (shallow, '}');
+  g_clear_error (&error);
+  g_assert_false (import_string (store, deep->str, &error));
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "too deeply"));
+  g_clear_error (&error);
+  g_assert_true (import_string (store, shallow->str, &error));
+  g_assert_no_error (error);
+
+  /* Every truncation of a real export (short of its closing brace) is refused as broken
+   * JSON, before anything is read. */
+  while (size > 0 && g_ascii_isspace (doc[size - 1]))
+    size--;
+  g_assert_cmpint (doc[size - 1], ==, '}');
+  for (gsize cut = 1; cut < size; cut++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new_static (doc, cut);
+
+      g_clear_error (&error);
+      if (attest_import_collection (store, part, NULL, NULL, &error))
+        g_error ("a collection cut after %" G_GSIZE_FORMAT " bytes was accepted", cut);
+      g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+      g_assert_nonnull (strstr (error->message, "JSON"));
+    }
+
+  /* Bytes after the document are refused; white space is not. */
+  {
+    g_autofree char *garbage = g_strdup_printf ("%.*s x", (int) size, doc);
+    g_autofree char *space = g_strdup_printf ("%.*s \n\t\r\n", (int) size, doc);
+
+    g_clear_error (&error);
+    g_assert_false (import_string (store, garbage, &error));
+    g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
+    g_clear_error (&error);
+    g_assert_true (import_string (store, space, &error));
+    g_assert_no_error (error);
+  }
+
+  after = export_json (store);
+  after_text = without_time (after);
+  g_assert_cmpstr (after_text, ==, before_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +607,7 @@ main (int   argc,
   ADD ("export-collection", test_export_collection);
   ADD ("tags-csv", test_tags_csv);
   ADD ("hostile-documents", test_hostile_documents);
+  ADD ("scanner-edges", test_scanner_edges);
 
 #undef ADD
 

@@ -247,7 +247,7 @@ check_unique (GHashTable  *seen,
 {
   const char *uuid = json_object_get_string_member (obj, "uuid");
 
-  if (!g_hash_table_add (seen, (gpointer) uuid))
+  if (!g_hash_table_add (seen, g_strdup (uuid)))
     {
       g_autofree char *where = g_strdup_printf ("%s.uuid", path);
 
@@ -321,17 +321,681 @@ check_annotation (JsonObject  *a,
   return TRUE;
 }
 
+/* The document, split without building it whole. A small strict scanner checks the syntax
+ * of every byte first (strings and their escapes, numbers, literals, nesting) and notes
+ * where each top-level member and each element of the top-level lists lies; each element
+ * is then parsed on its own, so that memory goes with the largest item, not the file.
+ * Stricter than json-glib, on purpose: no comments, no duplicate top-level keys, no
+ * nesting deeper than MAX_DEPTH. */
+
+#define MAX_DEPTH 256
+
+static const char * const sections[] = { "source_kinds", "codebook", "sources", "places",
+                                          "incidents", "collections", "articles", NULL };
+#define N_SECTIONS 7
+
+typedef struct
+{
+  gsize start, end;
+} Span;
+
+typedef struct
+{
+  const char *data;
+  gsize       size;
+  gsize       pos;
+  const char *problem;
+} Scan;
+
+typedef struct
+{
+  const char *data;
+  GHashTable *members;                /* key → Span of its value */
+  GArray     *items[N_SECTIONS];      /* Spans of a section's elements, when it is a list */
+} Doc;
+
+static void
+doc_clear (Doc *doc)
+{
+  g_clear_pointer (&doc->members, g_hash_table_unref);
+  for (guint s = 0; s < N_SECTIONS; s++)
+    g_clear_pointer (&doc->items[s], g_array_unref);
+}
+
+static int
+section_index (const char *key)
+{
+  for (guint s = 0; sections[s] != NULL; s++)
+    if (g_str_equal (sections[s], key))
+      return s;
+  return -1;
+}
+
 static gboolean
-check_document (JsonObject  *root,
+scan_fail (Scan       *s,
+           const char *problem)
+{
+  if (s->problem == NULL)
+    s->problem = problem;
+  return FALSE;
+}
+
+static inline void
+skip_space (Scan *s)
+{
+  while (s->pos < s->size)
+    {
+      char c = s->data[s->pos];
+
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        return;
+      s->pos++;
+    }
+}
+
+static gboolean
+scan_string (Scan *s)
+{
+  gsize start = ++s->pos;
+  gboolean high = FALSE;
+
+  while (s->pos < s->size)
+    {
+      guchar c = s->data[s->pos];
+
+      if (c == '"')
+        {
+          if (high && !g_utf8_validate (s->data + start, s->pos - start, NULL))
+            {
+              s->pos = start;
+              return scan_fail (s, _("a text is not valid UTF-8"));
+            }
+          s->pos++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return scan_fail (s, _("a text has a control character in it"));
+      if (c >= 0x80)
+        high = TRUE;
+      else if (c == '\\')
+        {
+          if (++s->pos >= s->size)
+            break;
+          c = s->data[s->pos];
+          if (c == 'u')
+            {
+              for (guint k = 1; k <= 4; k++)
+                {
+                  if (s->pos + k >= s->size)
+                    return scan_fail (s, _("the file ends too early"));
+                  if (!g_ascii_isxdigit (s->data[s->pos + k]))
+                    return scan_fail (s, _("a text has an escape that is not valid"));
+                }
+              s->pos += 4;
+            }
+          else if (c == '\0' || strchr ("\"\\/bfnrt", c) == NULL)
+            return scan_fail (s, _("a text has an escape that is not valid"));
+        }
+      s->pos++;
+    }
+  return scan_fail (s, _("the file ends too early"));
+}
+
+static gboolean
+scan_digits (Scan *s)
+{
+  gsize start = s->pos;
+
+  while (s->pos < s->size && g_ascii_isdigit (s->data[s->pos]))
+    s->pos++;
+  return s->pos > start || scan_fail (s, _("a number is not valid"));
+}
+
+static gboolean
+scan_number (Scan *s)
+{
+  if (s->data[s->pos] == '-')
+    s->pos++;
+  if (s->pos < s->size && s->data[s->pos] == '0')
+    s->pos++;
+  else if (!scan_digits (s))
+    return FALSE;
+  if (s->pos < s->size && s->data[s->pos] == '.')
+    {
+      s->pos++;
+      if (!scan_digits (s))
+        return FALSE;
+    }
+  if (s->pos < s->size && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+    {
+      s->pos++;
+      if (s->pos < s->size && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+        s->pos++;
+      if (!scan_digits (s))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_word (Scan       *s,
+           const char *word)
+{
+  gsize len = strlen (word);
+
+  if (s->size - s->pos < len || memcmp (s->data + s->pos, word, len) != 0)
+    return scan_fail (s, _("there is an unexpected character"));
+  s->pos += len;
+  return TRUE;
+}
+
+static gboolean scan_value (Scan *s, guint depth, GArray *items);
+
+/* An object or a list; with items, notes where each element of a list lies. */
+static gboolean
+scan_container (Scan   *s,
+                guint   depth,
+                GArray *items)
+{
+  char close = s->data[s->pos] == '{' ? '}' : ']';
+
+  if (depth > MAX_DEPTH)
+    return scan_fail (s, _("it nests too deeply"));
+  s->pos++;
+  skip_space (s);
+  if (s->pos < s->size && s->data[s->pos] == close)
+    {
+      s->pos++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      Span span;
+
+      if (close == '}')
+        {
+          skip_space (s);
+          if (s->pos >= s->size)
+            return scan_fail (s, _("the file ends too early"));
+          if (s->data[s->pos] != '"')
+            return scan_fail (s, _("there is an unexpected character"));
+          if (!scan_string (s))
+            return FALSE;
+          skip_space (s);
+          if (s->pos >= s->size)
+            return scan_fail (s, _("the file ends too early"));
+          if (s->data[s->pos] != ':')
+            return scan_fail (s, _("there is an unexpected character"));
+          s->pos++;
+        }
+      skip_space (s);
+      span.start = s->pos;
+      if (!scan_value (s, depth, NULL))
+        return FALSE;
+      span.end = s->pos;
+      if (items != NULL)
+        g_array_append_val (items, span);
+      skip_space (s);
+      if (s->pos >= s->size)
+        return scan_fail (s, _("the file ends too early"));
+      if (s->data[s->pos] == close)
+        {
+          s->pos++;
+          return TRUE;
+        }
+      if (s->data[s->pos] != ',')
+        return scan_fail (s, _("there is an unexpected character"));
+      s->pos++;
+    }
+}
+
+static gboolean
+scan_value (Scan   *s,
+            guint   depth,
+            GArray *items)
+{
+  char c;
+
+  skip_space (s);
+  if (s->pos >= s->size)
+    return scan_fail (s, _("the file ends too early"));
+  c = s->data[s->pos];
+  switch (c)
+    {
+    case '"':
+      return scan_string (s);
+    case '{':
+      return scan_container (s, depth + 1, NULL);
+    case '[':
+      return scan_container (s, depth + 1, items);
+    case 't':
+      return scan_word (s, "true");
+    case 'f':
+      return scan_word (s, "false");
+    case 'n':
+      return scan_word (s, "null");
+    default:
+      if (c == '-' || g_ascii_isdigit (c))
+        return scan_number (s);
+      return scan_fail (s, _("there is an unexpected character"));
+    }
+}
+
+/* A member's name as JSON means it: escapes undone. */
+static char *
+scan_key (const char *data,
+          Span        span)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (memchr (data + span.start, '\\', span.end - span.start) == NULL)
+    return g_strndup (data + span.start + 1, span.end - span.start - 2);
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data + span.start, span.end - span.start, NULL)
+      || (root = json_parser_get_root (parser)) == NULL
+      || json_node_get_value_type (root) != G_TYPE_STRING)
+    return g_strndup (data + span.start + 1, span.end - span.start - 2);
+  return g_strdup (json_node_get_string (root));
+}
+
+static gboolean
+scan_error (Scan     *s,
+            GError  **error,
+            gboolean  twice)
+{
+  guint line = 1;
+  gsize column = 1;
+  g_autofree char *where = NULL;
+
+  for (gsize i = 0; i < s->pos && i < s->size; i++)
+    if (s->data[i] == '\n')
+      line++, column = 1;
+    else
+      column++;
+  if (twice)
+    /* TRANSLATORS: where a JSON file is broken; %s is a name found twice at its top level. */
+    where = g_strdup_printf (_("line %u, column %" G_GSIZE_FORMAT ": the name “%s” is given "
+                               "twice"), line, column, s->problem);
+  else
+    /* TRANSLATORS: where a JSON file is broken, and how; %s says what is wrong. */
+    where = g_strdup_printf (_("line %u, column %" G_GSIZE_FORMAT ": %s"), line, column,
+                             s->problem ? s->problem : _("there is an unexpected character"));
+  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+               _("This is not a JSON file Attest can read: %s"), where);
+  return FALSE;
+}
+
+/* Checks the syntax of the whole document and notes where its parts are. */
+static gboolean
+scan_document (Doc         *doc,
+               const char  *data,
+               gsize        size,
+               GError     **error)
+{
+  Scan s = { data, size, 0, NULL };
+
+  doc->data = data;
+  doc->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  skip_space (&s);
+  if (s.pos >= s.size || data[s.pos] != '{')
+    {
+      if (s.pos < s.size)
+        {
+          if (!scan_value (&s, 0, NULL))
+            return scan_error (&s, error, FALSE);
+          skip_space (&s);
+          if (s.pos < s.size)
+            {
+              scan_fail (&s, _("there is more after the end of the document"));
+              return scan_error (&s, error, FALSE);
+            }
+        }
+      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                           _("This JSON file is not an Attest collection."));
+      return FALSE;
+    }
+
+  s.pos++;
+  skip_space (&s);
+  if (s.pos < s.size && data[s.pos] == '}')
+    s.pos++;
+  else
+    for (;;)
+      {
+        g_autofree char *key = NULL;
+        Span name, value;
+        GArray *items = NULL;
+        int section;
+
+        skip_space (&s);
+        if (s.pos >= s.size)
+          {
+            scan_fail (&s, _("the file ends too early"));
+            return scan_error (&s, error, FALSE);
+          }
+        if (data[s.pos] != '"')
+          {
+            scan_fail (&s, _("there is an unexpected character"));
+            return scan_error (&s, error, FALSE);
+          }
+        name.start = s.pos;
+        if (!scan_string (&s))
+          return scan_error (&s, error, FALSE);
+        name.end = s.pos;
+        key = scan_key (data, name);
+        if (g_hash_table_contains (doc->members, key))
+          {
+            g_autofree char *twice = g_utf8_make_valid (key, -1);
+
+            /* json-glib kept the last; which one was meant is anybody's guess. */
+            s.pos = name.start;
+            s.problem = twice;
+            return scan_error (&s, error, TRUE);
+          }
+        skip_space (&s);
+        if (s.pos >= s.size)
+          {
+            scan_fail (&s, _("the file ends too early"));
+            return scan_error (&s, error, FALSE);
+          }
+        if (data[s.pos] != ':')
+          {
+            scan_fail (&s, _("there is an unexpected character"));
+            return scan_error (&s, error, FALSE);
+          }
+        s.pos++;
+        skip_space (&s);
+        section = section_index (key);
+        if (section >= 0 && s.pos < s.size && data[s.pos] == '[')
+          items = doc->items[section] = g_array_new (FALSE, FALSE, sizeof (Span));
+        value.start = s.pos;
+        if (!scan_value (&s, 1, items))
+          return scan_error (&s, error, FALSE);
+        value.end = s.pos;
+        g_hash_table_insert (doc->members, g_steal_pointer (&key), g_memdup2 (&value, sizeof value));
+        skip_space (&s);
+        if (s.pos >= s.size)
+          {
+            scan_fail (&s, _("the file ends too early"));
+            return scan_error (&s, error, FALSE);
+          }
+        if (data[s.pos] == '}')
+          {
+            s.pos++;
+            break;
+          }
+        if (data[s.pos] != ',')
+          {
+            scan_fail (&s, _("there is an unexpected character"));
+            return scan_error (&s, error, FALSE);
+          }
+        s.pos++;
+      }
+
+  skip_space (&s);
+  if (s.pos < s.size)
+    {
+      scan_fail (&s, _("there is more after the end of the document"));
+      return scan_error (&s, error, FALSE);
+    }
+  return TRUE;
+}
+
+/* One part of the document, parsed on its own. */
+static JsonNode *
+parse_span (Doc         *doc,
+            const Span  *span,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+
+  if (!json_parser_load_from_data (parser, doc->data + span->start, span->end - span->start,
+                                   &parse_error)
+      || json_parser_get_root (parser) == NULL)
+    {
+      g_autofree char *message = g_utf8_make_valid (parse_error ? parse_error->message : "", -1);
+
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
+                   _("This is not a JSON file Attest can read: %s"), message);
+      return NULL;
+    }
+  return json_parser_steal_root (parser);
+}
+
+/* A top-level member: NULL when it is absent (error unset) or cannot be read (error set). */
+static JsonNode *
+doc_member (Doc         *doc,
+            const char  *key,
+            GError     **error)
+{
+  const Span *span = g_hash_table_lookup (doc->members, key);
+
+  return span != NULL ? parse_span (doc, span, error) : NULL;
+}
+
+typedef gboolean (*ItemFunc) (JsonObject  *obj,
+                              guint        i,
+                              GHashTable  *seen,
+                              GError     **error);
+
+static gboolean
+check_each (Doc         *doc,
+            const char  *section,
+            ItemFunc     func,
+            GHashTable  *seen,
+            GError     **error)
+{
+  GArray *items = doc->items[section_index (section)];
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      g_autoptr(JsonNode) node = parse_span (doc, &g_array_index (items, Span, i), error);
+
+      if (node == NULL)
+        return FALSE;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", section, i);
+
+          return fail_at (error, where, _("is not an object"));
+        }
+      if (!func (json_node_get_object (node), i, seen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_kind (JsonObject  *k,
+            guint        i,
+            GHashTable  *seen,
+            GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("source_kinds[%u]", i);
+
+  return check_string (k, "key", FALSE, 40, path, error)
+         && check_string (k, "label", FALSE, MAX_NAME_BYTES, path, error);
+}
+
+static gboolean
+check_tag (JsonObject  *t,
+           guint        i,
+           GHashTable  *seen,
+           GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("codebook[%u]", i);
+
+  return check_uuid (t, "uuid", FALSE, path, error)
+         && check_string (t, "name", FALSE, MAX_NAME_BYTES, path, error)
+         && check_uuid (t, "parent", TRUE, path, error)
+         && check_string (t, "color", TRUE, 16, path, error)
+         && check_string (t, "description", TRUE, MAX_TEXT_BYTES, path, error)
+         && check_string (t, "memo", TRUE, MAX_TEXT_BYTES, path, error)
+         && check_unique (seen, t, path, error);
+}
+
+static gboolean
+check_source (JsonObject  *s,
+              guint        i,
+              GHashTable  *seen,
+              GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("sources[%u]", i);
+
+  return check_uuid (s, "uuid", FALSE, path, error)
+         && check_string (s, "name", FALSE, MAX_NAME_BYTES, path, error)
+         && check_string (s, "kind", FALSE, 40, path, error)
+         && check_string (s, "role", TRUE, MAX_NAME_BYTES, path, error)
+         && check_string (s, "affiliation", TRUE, MAX_NAME_BYTES, path, error)
+         && check_string (s, "notes", TRUE, MAX_TEXT_BYTES, path, error)
+         && check_string_list (s, "aliases", FALSE, path, error)
+         && check_string_list (s, "tags", TRUE, path, error)
+         && check_unique (seen, s, path, error);
+}
+
+static gboolean
+check_place (JsonObject  *p,
+             guint        i,
+             GHashTable  *seen,
+             GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("places[%u]", i);
+
+  return check_uuid (p, "uuid", FALSE, path, error)
+         && check_string (p, "name", FALSE, MAX_NAME_BYTES, path, error)
+         && check_string_list (p, "aliases", FALSE, path, error)
+         && check_number (p, "latitude", -90, 90, path, error)
+         && check_number (p, "longitude", -180, 180, path, error)
+         && check_integer (p, "geo_precision", TRUE, 1, 3, path, error)
+         && check_unique (seen, p, path, error);
+}
+
+static gboolean
+check_article (JsonObject  *a,
+               guint        i,
+               GHashTable  *seen,
+               GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("articles[%u]", i);
+  JsonArray *annotations;
+  const char *body;
+  glong body_len;
+
+  if (!check_uuid (a, "uuid", FALSE, path, error)
+      || !check_string (a, "title", FALSE, MAX_NAME_BYTES, path, error)
+      || !check_string (a, "text", FALSE, MAX_TEXT_BYTES, path, error)
+      || !check_unique (seen, a, path, error))
+    return FALSE;
+  for (guint k = 0; k < 8; k++)
+    {
+      static const char * const keys[] = { "byline", "outlet", "url", "published",
+                                           "language", "origin", "description",
+                                           "imported_at" };
+
+      if (!check_string (a, keys[k], TRUE, MAX_NAME_BYTES, path, error))
+        return FALSE;
+    }
+
+  body = json_object_get_string_member (a, "text");
+  if (!g_utf8_validate (body, -1, NULL) || *body == '\0')
+    return fail_at (error, path, _("has a text that is empty or not UTF-8"));
+  body_len = g_utf8_strlen (body, -1);
+
+  if (!(annotations = get_array (a, "annotations", FALSE, path, error)) && *error)
+    return FALSE;
+  for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
+    {
+      g_autofree char *apath = g_strdup_printf ("%s.annotations[%u]", path, j);
+      JsonObject *n = get_item (annotations, j, apath, error);
+
+      if (n == NULL || !check_annotation (n, body, body_len, apath, error)
+          || !check_unique (seen, n, apath, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_incident (JsonObject  *inc,
+                guint        i,
+                GHashTable  *seen,
                 GError     **error)
 {
-  static const char * const sections[] = { "source_kinds", "codebook", "sources", "places",
-                                            "incidents", "collections", "articles", NULL };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
+  JsonArray *links, *actors;
 
+  if (!check_uuid (inc, "uuid", FALSE, path, error)
+      || !check_string (inc, "title", FALSE, MAX_NAME_BYTES, path, error)
+      || !check_number (inc, "latitude", -90, 90, path, error)
+      || !check_number (inc, "longitude", -180, 180, path, error)
+      || !check_uuid (inc, "place", TRUE, path, error)
+      || !check_unique (seen, inc, path, error))
+    return FALSE;
+  for (guint k = 0; k < 6; k++)
+    {
+      static const char * const counts[] = { "fatalities_low", "fatalities_best",
+                                             "fatalities_high", "injuries_low",
+                                             "injuries_best", "injuries_high" };
+
+      if (!check_integer (inc, counts[k], TRUE, 0, G_MAXINT32, path, error))
+        return FALSE;
+    }
+  if ((!(actors = get_array (inc, "actors", FALSE, path, error)) && *error)
+      || (!(links = get_array (inc, "links", FALSE, path, error)) && *error))
+    return FALSE;
+  for (guint j = 0; links != NULL && j < json_array_get_length (links); j++)
+    {
+      g_autofree char *lpath = g_strdup_printf ("%s.links[%u]", path, j);
+      JsonObject *l = get_item (links, j, lpath, error);
+
+      if (l == NULL || !check_uuid (l, "uuid", FALSE, lpath, error)
+          || !check_uuid (l, "article", TRUE, lpath, error)
+          || !check_uuid (l, "annotation", TRUE, lpath, error)
+          || !check_unique (seen, l, lpath, error))
+        return FALSE;
+      if (json_object_has_member (l, "article") == json_object_has_member (l, "annotation"))
+        return fail_at (error, lpath, _("must name an article or an annotation"));
+    }
+  for (guint j = 0; actors != NULL && j < json_array_get_length (actors); j++)
+    {
+      g_autofree char *apath = g_strdup_printf ("%s.actors[%u]", path, j);
+      JsonObject *x = get_item (actors, j, apath, error);
+
+      if (x == NULL || !check_uuid (x, "uuid", FALSE, apath, error)
+          || !check_string (x, "name", FALSE, MAX_NAME_BYTES, apath, error)
+          || !check_uuid (x, "source", TRUE, apath, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_collection (JsonObject  *c,
+                  guint        i,
+                  GHashTable  *seen,
+                  GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("collections[%u]", i);
+
+  return check_uuid (c, "uuid", FALSE, path, error)
+         && check_string (c, "name", FALSE, MAX_NAME_BYTES, path, error)
+         && check_string_list (c, "articles", TRUE, path, error)
+         && check_unique (seen, c, path, error);
+}
+
+static gboolean
+check_document (Doc     *doc,
+                GError **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) format = NULL;
+  g_autoptr(JsonNode) version = NULL;
+
+  if (!(format = doc_member (doc, "format", error)) && *error)
+    return FALSE;
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
       || json_node_get_value_type (format) != G_TYPE_STRING
       || !g_str_equal (json_node_get_string (format), ATTEST_EXPORT_FORMAT_NAME))
@@ -341,6 +1005,8 @@ check_document (JsonObject  *root,
                              "“attest-collection”)."));
       return FALSE;
     }
+  if (!(version = doc_member (doc, "version", error)) && *error)
+    return FALSE;
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
       || json_node_get_value_type (version) != G_TYPE_INT64)
     return fail_at (error, "version", _("is not a number"));
@@ -354,177 +1020,22 @@ check_document (JsonObject  *root,
     }
 
   for (guint s = 0; sections[s] != NULL; s++)
-    if (!get_array (root, sections[s], FALSE, "", error) && error && *error)
-      return FALSE;
+    {
+      if (!g_hash_table_contains (doc->members, sections[s]))
+        continue;
+      if (doc->items[s] == NULL)
+        return fail_at (error, sections[s], _("is not a list"));
+      if (doc->items[s]->len > MAX_ITEMS)
+        return fail_at (error, sections[s], _("has too many items"));
+    }
 
-  if ((array = get_array (root, "source_kinds", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("source_kinds[%u]", i);
-        JsonObject *k = get_item (array, i, "source_kinds", error);
-
-        if (k == NULL || !check_string (k, "key", FALSE, 40, path, error)
-            || !check_string (k, "label", FALSE, MAX_NAME_BYTES, path, error))
-          return FALSE;
-      }
-
-  if ((array = get_array (root, "codebook", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("codebook[%u]", i);
-        JsonObject *t = get_item (array, i, "codebook", error);
-
-        if (t == NULL || !check_uuid (t, "uuid", FALSE, path, error)
-            || !check_string (t, "name", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_uuid (t, "parent", TRUE, path, error)
-            || !check_string (t, "color", TRUE, 16, path, error)
-            || !check_string (t, "description", TRUE, MAX_TEXT_BYTES, path, error)
-            || !check_string (t, "memo", TRUE, MAX_TEXT_BYTES, path, error)
-            || !check_unique (seen, t, path, error))
-          return FALSE;
-      }
-
-  if ((array = get_array (root, "sources", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("sources[%u]", i);
-        JsonObject *s = get_item (array, i, "sources", error);
-
-        if (s == NULL || !check_uuid (s, "uuid", FALSE, path, error)
-            || !check_string (s, "name", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_string (s, "kind", FALSE, 40, path, error)
-            || !check_string (s, "role", TRUE, MAX_NAME_BYTES, path, error)
-            || !check_string (s, "affiliation", TRUE, MAX_NAME_BYTES, path, error)
-            || !check_string (s, "notes", TRUE, MAX_TEXT_BYTES, path, error)
-            || !check_string_list (s, "aliases", FALSE, path, error)
-            || !check_string_list (s, "tags", TRUE, path, error)
-            || !check_unique (seen, s, path, error))
-          return FALSE;
-      }
-
-  if ((array = get_array (root, "places", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("places[%u]", i);
-        JsonObject *p = get_item (array, i, "places", error);
-
-        if (p == NULL || !check_uuid (p, "uuid", FALSE, path, error)
-            || !check_string (p, "name", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_string_list (p, "aliases", FALSE, path, error)
-            || !check_number (p, "latitude", -90, 90, path, error)
-            || !check_number (p, "longitude", -180, 180, path, error)
-            || !check_integer (p, "geo_precision", TRUE, 1, 3, path, error)
-            || !check_unique (seen, p, path, error))
-          return FALSE;
-      }
-
-  if ((array = get_array (root, "articles", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("articles[%u]", i);
-        JsonObject *a = get_item (array, i, "articles", error);
-        JsonArray *annotations;
-        const char *body;
-        glong body_len;
-
-        if (a == NULL || !check_uuid (a, "uuid", FALSE, path, error)
-            || !check_string (a, "title", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_string (a, "text", FALSE, MAX_TEXT_BYTES, path, error)
-            || !check_unique (seen, a, path, error))
-          return FALSE;
-        for (guint k = 0; k < 8; k++)
-          {
-            static const char * const keys[] = { "byline", "outlet", "url", "published",
-                                                 "language", "origin", "description",
-                                                 "imported_at" };
-
-            if (!check_string (a, keys[k], TRUE, MAX_NAME_BYTES, path, error))
-              return FALSE;
-          }
-
-        body = json_object_get_string_member (a, "text");
-        if (!g_utf8_validate (body, -1, NULL) || *body == '\0')
-          return fail_at (error, path, _("has a text that is empty or not UTF-8"));
-        body_len = g_utf8_strlen (body, -1);
-
-        if (!(annotations = get_array (a, "annotations", FALSE, path, error)) && *error)
-          return FALSE;
-        for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
-          {
-            g_autofree char *apath = g_strdup_printf ("%s.annotations[%u]", path, j);
-            JsonObject *n = get_item (annotations, j, apath, error);
-
-            if (n == NULL || !check_annotation (n, body, body_len, apath, error)
-                || !check_unique (seen, n, apath, error))
-              return FALSE;
-          }
-      }
-
-  if ((array = get_array (root, "incidents", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("incidents[%u]", i);
-        JsonObject *inc = get_item (array, i, "incidents", error);
-        JsonArray *links, *actors;
-
-        if (inc == NULL || !check_uuid (inc, "uuid", FALSE, path, error)
-            || !check_string (inc, "title", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_number (inc, "latitude", -90, 90, path, error)
-            || !check_number (inc, "longitude", -180, 180, path, error)
-            || !check_uuid (inc, "place", TRUE, path, error)
-            || !check_unique (seen, inc, path, error))
-          return FALSE;
-        for (guint k = 0; k < 6; k++)
-          {
-            static const char * const counts[] = { "fatalities_low", "fatalities_best",
-                                                   "fatalities_high", "injuries_low",
-                                                   "injuries_best", "injuries_high" };
-
-            if (!check_integer (inc, counts[k], TRUE, 0, G_MAXINT32, path, error))
-              return FALSE;
-          }
-        if ((!(actors = get_array (inc, "actors", FALSE, path, error)) && *error)
-            || (!(links = get_array (inc, "links", FALSE, path, error)) && *error))
-          return FALSE;
-        for (guint j = 0; links != NULL && j < json_array_get_length (links); j++)
-          {
-            g_autofree char *lpath = g_strdup_printf ("%s.links[%u]", path, j);
-            JsonObject *l = get_item (links, j, lpath, error);
-
-            if (l == NULL || !check_uuid (l, "uuid", FALSE, lpath, error)
-                || !check_uuid (l, "article", TRUE, lpath, error)
-                || !check_uuid (l, "annotation", TRUE, lpath, error)
-                || !check_unique (seen, l, lpath, error))
-              return FALSE;
-            if (json_object_has_member (l, "article") == json_object_has_member (l, "annotation"))
-              return fail_at (error, lpath, _("must name an article or an annotation"));
-          }
-        for (guint j = 0; actors != NULL && j < json_array_get_length (actors); j++)
-          {
-            g_autofree char *apath = g_strdup_printf ("%s.actors[%u]", path, j);
-            JsonObject *x = get_item (actors, j, apath, error);
-
-            if (x == NULL || !check_uuid (x, "uuid", FALSE, apath, error)
-                || !check_string (x, "name", FALSE, MAX_NAME_BYTES, apath, error)
-                || !check_uuid (x, "source", TRUE, apath, error))
-              return FALSE;
-          }
-      }
-
-  if ((array = get_array (root, "collections", FALSE, "", error)))
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        g_autofree char *path = g_strdup_printf ("collections[%u]", i);
-        JsonObject *c = get_item (array, i, "collections", error);
-
-        if (c == NULL || !check_uuid (c, "uuid", FALSE, path, error)
-            || !check_string (c, "name", FALSE, MAX_NAME_BYTES, path, error)
-            || !check_string_list (c, "articles", TRUE, path, error)
-            || !check_unique (seen, c, path, error))
-          return FALSE;
-      }
-
-  return TRUE;
+  return check_each (doc, "source_kinds", check_kind, seen, error)
+         && check_each (doc, "codebook", check_tag, seen, error)
+         && check_each (doc, "sources", check_source, seen, error)
+         && check_each (doc, "places", check_place, seen, error)
+         && check_each (doc, "articles", check_article, seen, error)
+         && check_each (doc, "incidents", check_incident, seen, error)
+         && check_each (doc, "collections", check_collection, seen, error);
 }
 
 /* Second pass: writing */
@@ -623,7 +1134,7 @@ lookup (Merge      *m,
 {
   g_autofree char *key = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AttestCachedStmt) stmt = NULL;
   gint64 *id;
 
   if (uuid == NULL)
@@ -633,7 +1144,7 @@ lookup (Merge      *m,
     return *id;
 
   sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", table);
-  if (!(stmt = _attest_store_prepare (m->store, sql, NULL)))
+  if (!(stmt = _attest_store_prepare_cached (m->store, sql, NULL)))
     return -1;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
@@ -736,12 +1247,15 @@ project_is_empty (Merge *m)
 
 static gboolean
 merge_project (Merge       *m,
-               JsonObject  *root,
+               Doc         *doc,
                GError     **error)
 {
-  JsonNode *node = json_object_get_member (root, "project");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(AttestCachedStmt) stmt = NULL;
   JsonObject *project;
+
+  if (!(node = doc_member (doc, "project", error)) && *error)
+    return FALSE;
 
   /* Restoring into an empty project takes the collection's identity, so that exporting it
    * again gives the same document. */
@@ -751,7 +1265,7 @@ merge_project (Merge       *m,
   if (!is_uuid (str (project, "uuid")) || str (project, "created_at") == NULL)
     return TRUE;
 
-  if (!(stmt = _attest_store_prepare (m->store,
+  if (!(stmt = _attest_store_prepare_cached (m->store,
           "UPDATE project SET uuid = ?, name = coalesce (?, name), created_at = ? WHERE id = 1",
           error)))
     return FALSE;
@@ -770,7 +1284,7 @@ merge_kinds (Merge       *m,
   for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
     {
       JsonObject *k = json_array_get_object_element (kinds, i);
-      g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (m->store,
+      g_autoptr(AttestCachedStmt) stmt = _attest_store_prepare_cached (m->store,
           "INSERT INTO source_kinds (uuid, key, label, position) "
           "SELECT attest_uuid (), ?1, ?2, ?3 WHERE NOT EXISTS "
           "(SELECT 1 FROM source_kinds WHERE key = ?1)", error);
@@ -799,9 +1313,9 @@ merge_tags (Merge       *m,
     {
       JsonObject *t = json_array_get_object_element (tags, i);
       const char *uuid = str (t, "uuid");
-      g_autoptr(sqlite3_stmt) find = _attest_store_prepare (m->store,
+      g_autoptr(AttestCachedStmt) find = _attest_store_prepare_cached (m->store,
           "SELECT name, color, description, memo, id FROM tags WHERE uuid = ?", error);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(AttestCachedStmt) stmt = NULL;
 
       if (find == NULL)
         return FALSE;
@@ -820,7 +1334,7 @@ merge_tags (Merge       *m,
             }
           if (!resolve (m, "tag", uuid, str (t, "name"), mine, theirs))
             continue;
-          if (!(stmt = _attest_store_prepare (m->store,
+          if (!(stmt = _attest_store_prepare_cached (m->store,
                   "UPDATE tags SET name = ?, color = ?, description = ?, memo = ? WHERE id = ?",
                   error)))
             return FALSE;
@@ -834,7 +1348,7 @@ merge_tags (Merge       *m,
           continue;
         }
 
-      if (!(stmt = _attest_store_prepare (m->store,
+      if (!(stmt = _attest_store_prepare_cached (m->store,
               "INSERT INTO tags (uuid, parent_id, name, color, description, memo) "
               "VALUES (?, NULL, ?, ?, ?, ?)", error)))
         return FALSE;
@@ -846,7 +1360,7 @@ merge_tags (Merge       *m,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           /* A top-level tag of that name exists already: it is the same code. */
-          g_autoptr(sqlite3_stmt) same = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) same = _attest_store_prepare_cached (m->store,
               "SELECT id FROM tags WHERE parent_id IS NULL AND name = ? COLLATE NOCASE", error);
 
           if (same == NULL)
@@ -867,11 +1381,11 @@ merge_tags (Merge       *m,
       JsonObject *t = json_array_get_object_element (tags, i);
       gint64 id = lookup (m, "tags", str (t, "uuid"));
       gint64 parent = lookup (m, "tags", str (t, "parent"));
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(AttestCachedStmt) stmt = NULL;
 
       if (str (t, "parent") != NULL && parent < 0)
         return fail_at (error, "codebook", _("names a parent tag that is not there"));
-      if (!(stmt = _attest_store_prepare (m->store,
+      if (!(stmt = _attest_store_prepare_cached (m->store,
               "UPDATE tags SET parent_id = ? WHERE id = ? AND parent_id IS NULL", error)))
         return FALSE;
       if (parent >= 0)
@@ -882,10 +1396,10 @@ merge_tags (Merge       *m,
       if (parent >= 0 && sqlite3_step (stmt) != SQLITE_DONE)
         {
           /* A sibling of the same name under that parent: the same code. */
-          g_autoptr(sqlite3_stmt) same = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) same = _attest_store_prepare_cached (m->store,
               "SELECT id FROM tags WHERE parent_id = ? AND name = "
               "(SELECT name FROM tags WHERE id = ?) COLLATE NOCASE", error);
-          g_autoptr(sqlite3_stmt) drop = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) drop = _attest_store_prepare_cached (m->store,
               "DELETE FROM tags WHERE id = ?", error);
 
           if (same == NULL || drop == NULL)
@@ -918,7 +1432,7 @@ add_links (Merge       *m,
 
   for (guint i = 0; tag_uuids != NULL && i < json_array_get_length (tag_uuids); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (m->store, sql, error);
+      g_autoptr(AttestCachedStmt) stmt = _attest_store_prepare_cached (m->store, sql, error);
       gint64 tag = lookup (m, "tags", json_array_get_string_element (tag_uuids, i));
 
       if (stmt == NULL)
@@ -946,18 +1460,18 @@ merge_sources (Merge       *m,
       JsonObject *s = json_array_get_object_element (sources, i);
       const char *uuid = str (s, "uuid");
       JsonArray *aliases = array (s, "aliases");
-      g_autoptr(sqlite3_stmt) find = _attest_store_prepare (m->store,
+      g_autoptr(AttestCachedStmt) find = _attest_store_prepare_cached (m->store,
           "SELECT name, kind, role, affiliation, anonymous, is_group, notes, id "
           "FROM sources WHERE uuid = ?", error);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autoptr(sqlite3_stmt) kind = NULL;
+      g_autoptr(AttestCachedStmt) stmt = NULL;
+      g_autoptr(AttestCachedStmt) kind = NULL;
       gint64 id;
 
       if (find == NULL)
         return FALSE;
 
       /* A kind this project does not have yet joins its list. */
-      if (!(kind = _attest_store_prepare (m->store,
+      if (!(kind = _attest_store_prepare_cached (m->store,
               "INSERT INTO source_kinds (uuid, key, label, position) "
               "SELECT attest_uuid (), ?1, ?1, (SELECT coalesce (max (position), 0) + 1 "
               "FROM source_kinds) WHERE NOT EXISTS (SELECT 1 FROM source_kinds WHERE key = ?1)",
@@ -981,7 +1495,7 @@ merge_sources (Merge       *m,
             m->summary->n_unchanged++;
           else if (resolve (m, "source", uuid, str (s, "name"), mine, theirs))
             {
-              if (!(stmt = _attest_store_prepare (m->store,
+              if (!(stmt = _attest_store_prepare_cached (m->store,
                       "UPDATE sources SET name = ?, kind = ?, role = ?, affiliation = ?, "
                       "anonymous = ?, is_group = ?, notes = ?, modified_at = ? WHERE id = ?",
                       error)))
@@ -1003,7 +1517,7 @@ merge_sources (Merge       *m,
         {
           g_autofree char *now = _attest_now_iso8601 ();
 
-          if (!(stmt = _attest_store_prepare (m->store,
+          if (!(stmt = _attest_store_prepare_cached (m->store,
                   "INSERT INTO sources (uuid, name, kind, role, affiliation, anonymous, "
                   "is_group, notes, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error)))
@@ -1028,7 +1542,7 @@ merge_sources (Merge       *m,
       /* Aliases and tags only ever add up. */
       for (guint j = 0; aliases != NULL && j < json_array_get_length (aliases); j++)
         {
-          g_autoptr(sqlite3_stmt) alias = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) alias = _attest_store_prepare_cached (m->store,
               "INSERT OR IGNORE INTO source_aliases (uuid, source_id, alias) "
               "VALUES (attest_uuid (), ?, ?)", error);
 
@@ -1056,7 +1570,7 @@ merge_places (Merge       *m,
       JsonObject *p = json_array_get_object_element (places, i);
       const char *uuid = str (p, "uuid");
       JsonArray *aliases = array (p, "aliases");
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(AttestCachedStmt) stmt = NULL;
       gint64 id = lookup (m, "places", uuid);
 
       if (id >= 0)
@@ -1065,7 +1579,7 @@ merge_places (Merge       *m,
         {
           g_autofree char *now = _attest_now_iso8601 ();
 
-          if (!(stmt = _attest_store_prepare (m->store,
+          if (!(stmt = _attest_store_prepare_cached (m->store,
                   "INSERT INTO places (uuid, name, admin1, admin1_code, admin2, country, "
                   "country_code, latitude, longitude, geo_precision, created_at) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
@@ -1090,7 +1604,7 @@ merge_places (Merge       *m,
 
       for (guint j = 0; aliases != NULL && j < json_array_get_length (aliases); j++)
         {
-          g_autoptr(sqlite3_stmt) alias = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) alias = _attest_store_prepare_cached (m->store,
               "INSERT OR IGNORE INTO place_aliases (uuid, place_id, alias) "
               "VALUES (attest_uuid (), ?, ?)", error);
 
@@ -1111,7 +1625,7 @@ insert_annotation (Merge       *m,
                    gint64       article_id,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AttestCachedStmt) stmt = NULL;
   g_autofree char *now = _attest_now_iso8601 ();
   gint64 speaker = lookup (m, "sources", str (n, "speaker"));
   gint64 id;
@@ -1119,7 +1633,7 @@ insert_annotation (Merge       *m,
   if (str (n, "speaker") != NULL && speaker < 0)
     return fail_at (error, "annotations", _("names a speaker that is not among the sources"));
 
-  if (!(stmt = _attest_store_prepare (m->store,
+  if (!(stmt = _attest_store_prepare_cached (m->store,
           "INSERT INTO annotations (uuid, article_id, kind, start, \"end\", exact, prefix, "
           "suffix, speaker_id, comment, coder, created_at, modified_at, claim_status, "
           "suggested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
@@ -1155,7 +1669,7 @@ static char *
 tag_key_of_row (Merge  *m,
                 gint64  id)
 {
-  g_autoptr(sqlite3_stmt) stmt = _attest_store_prepare (m->store,
+  g_autoptr(AttestCachedStmt) stmt = _attest_store_prepare_cached (m->store,
       "SELECT group_concat (uuid, ',') FROM (SELECT t.uuid FROM annotation_tags x "
       "JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ? ORDER BY t.uuid)", NULL);
 
@@ -1195,13 +1709,13 @@ merge_annotation (Merge       *m,
 {
   static const char * const keys[] = { "kind", "start", "end", "exact", "speaker", "comment",
                                         "claim_status", NULL };
-  g_autoptr(sqlite3_stmt) find = _attest_store_prepare (m->store,
+  g_autoptr(AttestCachedStmt) find = _attest_store_prepare_cached (m->store,
       "SELECT n.kind, n.start, n.\"end\", n.exact, s.uuid, n.comment, n.claim_status, n.id "
       "FROM annotations n LEFT JOIN sources s ON s.id = n.speaker_id WHERE n.uuid = ?", error);
   g_autoptr(GString) mine = g_string_new (NULL);
   g_autoptr(GString) theirs = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) untag = NULL;
+  g_autoptr(AttestCachedStmt) stmt = NULL;
+  g_autoptr(AttestCachedStmt) untag = NULL;
   g_autofree char *my_tags = NULL;
   g_autofree char *their_tags = NULL;
   g_autofree char *label = NULL;
@@ -1238,12 +1752,12 @@ merge_annotation (Merge       *m,
     return TRUE;
 
   /* Theirs: their version replaces mine, tags included. */
-  if (!(untag = _attest_store_prepare (m->store,
+  if (!(untag = _attest_store_prepare_cached (m->store,
           "DELETE FROM annotation_tags WHERE annotation_id = ?", error)))
     return FALSE;
   sqlite3_bind_int64 (untag, 1, id);
   if (!exec_bound (m, untag, error)
-      || !(stmt = _attest_store_prepare (m->store,
+      || !(stmt = _attest_store_prepare_cached (m->store,
              "UPDATE annotations SET kind = ?, start = ?, \"end\" = ?, exact = ?, prefix = ?, "
              "suffix = ?, speaker_id = ?, comment = ?, claim_status = ?, modified_at = ? "
              "WHERE id = ?", error)))
@@ -1276,7 +1790,7 @@ merge_articles (Merge       *m,
       const char *text = str (a, "text");
       JsonArray *annotations = array (a, "annotations");
       g_autofree char *hash = attest_text_content_hash (text);
-      g_autoptr(sqlite3_stmt) find = _attest_store_prepare (m->store,
+      g_autoptr(AttestCachedStmt) find = _attest_store_prepare_cached (m->store,
           "SELECT id, body FROM articles WHERE uuid = ?1 OR content_hash = ?2 "
           "ORDER BY uuid = ?1 DESC LIMIT 1", error);
       gint64 id;
@@ -1301,10 +1815,10 @@ merge_articles (Merge       *m,
         }
       else
         {
-          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autoptr(AttestCachedStmt) stmt = NULL;
           g_autofree char *now = _attest_now_iso8601 ();
 
-          if (!(stmt = _attest_store_prepare (m->store,
+          if (!(stmt = _attest_store_prepare_cached (m->store,
                   "INSERT INTO articles (uuid, title, byline, outlet, url, published, language, "
                   "body, content_hash, imported_at, origin, description) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
@@ -1347,7 +1861,7 @@ merge_incidents (Merge       *m,
       const char *uuid = str (inc, "uuid");
       JsonArray *actors = array (inc, "actors");
       JsonArray *links = array (inc, "links");
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(AttestCachedStmt) stmt = NULL;
       g_autofree char *now = _attest_now_iso8601 ();
       gint64 id;
 
@@ -1358,7 +1872,7 @@ merge_incidents (Merge       *m,
           continue;
         }
 
-      if (!(stmt = _attest_store_prepare (m->store,
+      if (!(stmt = _attest_store_prepare_cached (m->store,
               "INSERT INTO incidents (uuid, title, description, date_start, date_end, "
               "date_precision, date_as_reported, event_type, sub_event_type, place_id, location, "
               "location_as_reported, admin1, admin2, country, latitude, longitude, geo_precision, "
@@ -1405,7 +1919,7 @@ merge_incidents (Merge       *m,
       for (guint j = 0; actors != NULL && j < json_array_get_length (actors); j++)
         {
           JsonObject *x = json_array_get_object_element (actors, j);
-          g_autoptr(sqlite3_stmt) actor = _attest_store_prepare (m->store,
+          g_autoptr(AttestCachedStmt) actor = _attest_store_prepare_cached (m->store,
               "INSERT INTO incident_actors (uuid, incident_id, name, source_id, role, "
               "actor_type, position) VALUES (?, ?, ?, ?, coalesce (?, 'other'), ?, ?)", error);
 
@@ -1427,11 +1941,11 @@ merge_incidents (Merge       *m,
           JsonObject *l = json_array_get_object_element (links, j);
           gint64 article = lookup (m, "articles", str (l, "article"));
           gint64 annotation = lookup (m, "annotations", str (l, "annotation"));
-          g_autoptr(sqlite3_stmt) link = NULL;
+          g_autoptr(AttestCachedStmt) link = NULL;
 
           if (article < 0 && annotation < 0)
             return fail_at (error, "incidents", _("link evidence that is not in the project"));
-          if (!(link = _attest_store_prepare (m->store,
+          if (!(link = _attest_store_prepare_cached (m->store,
                   "INSERT INTO incident_links (uuid, incident_id, article_id, annotation_id, "
                   "relation, field, figure_low, figure_high) "
                   "VALUES (?, ?, ?, ?, coalesce (?, 'reports'), ?, ?, ?)", error)))
@@ -1465,10 +1979,10 @@ merge_collections (Merge       *m,
 
       if (id < 0)
         {
-          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autoptr(AttestCachedStmt) stmt = NULL;
           g_autofree char *now = _attest_now_iso8601 ();
 
-          if (!(stmt = _attest_store_prepare (m->store,
+          if (!(stmt = _attest_store_prepare_cached (m->store,
                   "INSERT INTO collections (uuid, name, description, created_at) "
                   "VALUES (?, ?, ?, ?)", error)))
             return FALSE;
@@ -1488,11 +2002,11 @@ merge_collections (Merge       *m,
       for (guint j = 0; articles != NULL && j < json_array_get_length (articles); j++)
         {
           gint64 article = lookup (m, "articles", json_array_get_string_element (articles, j));
-          g_autoptr(sqlite3_stmt) member = NULL;
+          g_autoptr(AttestCachedStmt) member = NULL;
 
           if (article < 0)
             continue;
-          if (!(member = _attest_store_prepare (m->store,
+          if (!(member = _attest_store_prepare_cached (m->store,
                   "INSERT OR IGNORE INTO collection_articles (collection_id, article_id) "
                   "VALUES (?, ?)", error)))
             return FALSE;
@@ -1505,19 +2019,43 @@ merge_collections (Merge       *m,
   return TRUE;
 }
 
-gboolean
-attest_import_collection (AttestStore               *store,
-                          GBytes                    *json,
-                          const AttestMergeOptions  *options,
-                          AttestMergeSummary       **summary_out,
-                          GError                   **error)
+/* A big section, one element at a time: each is parsed, merged and dropped. */
+static gboolean
+merge_each (Merge        *m,
+            Doc          *doc,
+            const char   *section,
+            gboolean    (*merge) (Merge *m, JsonArray *items, GError **error),
+            GError      **error)
+{
+  GArray *items = doc->items[section_index (section)];
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      g_autoptr(JsonArray) one = json_array_new ();
+      JsonNode *node = parse_span (doc, &g_array_index (items, Span, i), error);
+
+      if (node == NULL)
+        return FALSE;
+      json_array_add_element (one, node);
+      if (!merge (m, one, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_collection (AttestStore               *store,
+                   GBytes                    *json,
+                   const AttestMergeOptions  *options,
+                   AttestMergeSummary       **summary_out,
+                   GError                   **error)
 {
   static const AttestMergeOptions defaults = { ATTEST_MERGE_ASK, NULL, FALSE };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(AttestMergeSummary) summary = g_new0 (AttestMergeSummary, 1);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GError) parse_error = NULL;
-  JsonObject *root;
+  g_autoptr(JsonNode) kinds = NULL;
+  g_autoptr(JsonNode) codebook = NULL;
+  Doc doc = { NULL, };
   Merge m = { store, options ? options : &defaults, summary, ids, FALSE };
   gboolean ok;
 
@@ -1532,39 +2070,31 @@ attest_import_collection (AttestStore               *store,
                            _("The file is empty: there is no collection in it."));
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
-                                   g_bytes_get_size (json), &parse_error))
+  if (!scan_document (&doc, g_bytes_get_data (json, NULL), g_bytes_get_size (json), error)
+      || !check_document (&doc, error))
     {
-      /* The parser quotes the bad bytes: keep the message valid UTF-8. */
-      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
-
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("This is not a JSON file Attest can read: %s"), message);
+      doc_clear (&doc);
       return FALSE;
     }
-  if (json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("This JSON file is not an Attest collection."));
-      return FALSE;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  if (!check_document (root, error))
-    return FALSE;
 
   if (!_attest_store_exec (store, "SAVEPOINT import_collection", error))
-    return FALSE;
+    {
+      doc_clear (&doc);
+      return FALSE;
+    }
 
-  ok = merge_project (&m, root, error)
-       && merge_kinds (&m, array (root, "source_kinds"), error)
-       && merge_tags (&m, array (root, "codebook"), error)
-       && merge_sources (&m, array (root, "sources"), error)
-       && merge_places (&m, array (root, "places"), error)
-       && merge_articles (&m, array (root, "articles"), error)
-       && merge_incidents (&m, array (root, "incidents"), error)
-       && merge_collections (&m, array (root, "collections"), error);
+  /* The kinds and the codebook are small and read whole: a tag's parent may come after it. */
+  ok = merge_project (&m, &doc, error)
+       && (kinds = doc_member (&doc, "source_kinds", error), error == NULL || *error == NULL)
+       && merge_kinds (&m, kinds ? json_node_get_array (kinds) : NULL, error)
+       && (codebook = doc_member (&doc, "codebook", error), error == NULL || *error == NULL)
+       && merge_tags (&m, codebook ? json_node_get_array (codebook) : NULL, error)
+       && merge_each (&m, &doc, "sources", merge_sources, error)
+       && merge_each (&m, &doc, "places", merge_places, error)
+       && merge_each (&m, &doc, "articles", merge_articles, error)
+       && merge_each (&m, &doc, "incidents", merge_incidents, error)
+       && merge_each (&m, &doc, "collections", merge_collections, error);
+  doc_clear (&doc);
 
   if (ok && m.unresolved && !m.options->dry_run)
     {
@@ -1600,4 +2130,24 @@ attest_import_collection (AttestStore               *store,
   if (summary_out != NULL)
     *summary_out = g_steal_pointer (&summary);
   return ok;
+}
+
+gboolean
+attest_import_collection (AttestStore               *store,
+                          GBytes                    *json,
+                          const AttestMergeOptions  *options,
+                          AttestMergeSummary       **summary_out,
+                          GError                   **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  /* The passes test *error to tell "absent" from "broken": they always get one. */
+  if (import_collection (store, json, options, summary_out, &local))
+    return TRUE;
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return FALSE;
 }

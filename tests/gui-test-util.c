@@ -301,6 +301,29 @@ save_png (GtkWidget  *widget,
 }
 
 void
+destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* GTK 4.8 never frees a popover that is open when its window goes: close them first. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      close_popovers (window);
+    }
+  spin ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+      spin ();
+    }
+}
+
+void
 screenshot (GtkWidget  *widget,
             const char *name)
 {

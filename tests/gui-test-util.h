@@ -71,6 +71,8 @@ void       click_button              (GtkWidget *root, const char *label);
 gpointer   find_toplevel             (GType type);
 /* Pops down every visible popover at or below widget. */
 void       close_popovers            (GtkWidget *widget);
+/* Closes every popover, then destroys every toplevel window (dialogs a test left open too). */
+void       destroy_toplevels         (void);
 /* Saves what the widget shows, once drawn, as a PNG at path; asserts it reads back whole. */
 void       save_png                  (GtkWidget *widget, const char *path);
 /* With ATTEST_SCREENSHOT_DIR set, saves what the widget shows there as name.png. */

@@ -163,24 +163,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", f->dir);
 
-  /* GTK 4.8 never frees a popover that is open when its window goes: close them first. */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      close_popovers (window);
-    }
-  spin ();
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  spin ();
+  /* Dialogs the test left open go with the window. */
+  destroy_toplevels ();
 
   for (guint i = 0; i < G_N_ELEMENTS (f->quotes); i++)
     g_clear_object (&f->quotes[i]);

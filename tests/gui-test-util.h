@@ -57,6 +57,8 @@ GtkWidget *find_by_type              (GtkWidget *root, GType type);
 gboolean   is_button_labelled        (GtkWidget *widget, gconstpointer label);
 /* Matches a mapped GtkLabel whose text is data. */
 gboolean   is_mapped_label           (GtkWidget *widget, gconstpointer text);
+/* Matches a mapped GtkLabel whose text contains data. */
+gboolean   is_mapped_label_containing (GtkWidget *widget, gconstpointer text);
 /* Matches the mapped primary menu button (the window's main menu); data is unused. */
 gboolean   is_primary_menu_button    (GtkWidget *widget, gconstpointer unused);
 /* Matches an AdwPreferencesRow (action, combo, expander …) titled data. */

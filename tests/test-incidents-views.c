@@ -74,14 +74,6 @@ is_menu_button_for (GtkWidget     *widget,
                                         GPOINTER_TO_SIZE (type));
 }
 
-static gboolean
-is_label_saying (GtkWidget     *widget,
-                 gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
 static void
 type_text (GtkWidget  *editable,
            const char *text)
@@ -720,7 +712,7 @@ test_ambush_story (Fixture       *f,
   g_assert_cmpstr (attest_place_chooser_get_page (ATTEST_PLACE_CHOOSER (chooser)), ==, "new");
   entry = find_entry (chooser, "Search ISO 3166-2 subdivisions");
   type_text (entry, "Salah al-Din Governorate");
-  g_assert_nonnull (find_widget (chooser, is_label_saying, "IQ-SD"));
+  g_assert_nonnull (find_widget (chooser, is_mapped_label_containing, "IQ-SD"));
   screenshot (chooser, "place-chooser");
   g_signal_emit_by_name (entry, "activate");
   spin ();
@@ -811,9 +803,9 @@ test_ambush_story (Fixture       *f,
                     ==, 3);
   g_assert_cmpuint (count_evidence_rows (panel), ==, 3);
   g_assert_cmpuint (attest_evidence_count_independent (evidence, "fatalities"), ==, 1);
-  g_assert_nonnull (find_widget (panel, is_label_saying, "1 independent source"));
-  g_assert_nonnull (find_widget (panel, is_label_saying, "Tribal crowd (Armed group)"));
-  g_assert_nonnull (find_widget (panel, is_label_saying, "The Incident’s Estimate"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "1 independent source"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "Tribal crowd (Armed group)"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "The Incident’s Estimate"));
   screenshot (GTK_WIDGET (f->window), "incidents-view-evidence");
   screenshot (panel, "evidence-panel");
 
@@ -824,7 +816,8 @@ test_ambush_story (Fixture       *f,
   chooser = open_place_chooser (editor);
   entry = find_entry (chooser, "Any spelling, or a governorate");
   type_text (entry, "Machishafa");
-  g_assert_nonnull (find_widget (chooser, is_label_saying, "“Machishafa” Is Another Spelling"));
+  g_assert_nonnull (find_widget (chooser, is_mapped_label_containing,
+                                 "“Machishafa” Is Another Spelling"));
   gtk_widget_activate_action (chooser, "place.next", NULL);
   gtk_widget_activate_action (chooser, "place.choose", NULL);
   spin ();
@@ -927,9 +920,11 @@ test_reconciliation (Fixture       *f,
   g_assert_cmpuint (count_evidence_rows (panel), ==, 4);
   /* Two who report the dead: the paper and the spokesman; the residents dispute. */
   g_assert_cmpuint (attest_evidence_count_independent (evidence, "fatalities"), ==, 2);
-  g_assert_nonnull (find_widget (panel, is_label_saying, "2 independent sources, 1 disputing"));
-  g_assert_nonnull (find_widget (panel, is_label_saying, "Tahsin al-Khafaji (Official)"));
-  g_assert_nonnull (find_widget (panel, is_label_saying, "Diyala residents (Resident)"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing,
+                                 "2 independent sources, 1 disputing"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing,
+                                 "Tahsin al-Khafaji (Official)"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "Diyala residents (Resident)"));
   /* Each figure beside the incident's 10–15: 12 agrees, 24 and 5 do not. */
   g_assert_nonnull (find_widget (panel, is_figure, "10–15"));
   figure = find_widget (panel, is_figure, "12");
@@ -938,11 +933,11 @@ test_reconciliation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (figure, "warning"));
   g_assert_true (gtk_widget_has_css_class (find_widget (panel, is_figure, "5"), "warning"));
   g_assert_nonnull (find_widget (panel, is_figure, "20–30"));
-  g_assert_nonnull (find_widget (panel, is_label_saying, "Disputes"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "Disputes"));
   screenshot (GTK_WIDGET (f->window), "evidence-reconciliation");
 
   /* A row opens its quote in the article. */
-  row = find_widget (panel, is_label_saying, "Tahsin al-Khafaji (Official)");
+  row = find_widget (panel, is_mapped_label_containing, "Tahsin al-Khafaji (Official)");
   row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
   g_signal_emit_by_name (row, "activated");
   g_assert_cmpstr (open_article, ==, f->article);
@@ -958,7 +953,7 @@ test_reconciliation (Fixture       *f,
       }
   spin ();
   g_assert_cmpuint (count_evidence_rows (panel), ==, 3);
-  g_assert_nonnull (find_widget (panel, is_label_saying, "2 independent sources"));
+  g_assert_nonnull (find_widget (panel, is_mapped_label_containing, "2 independent sources"));
   g_assert_true (attest_store_undo (f->store, &error));
   spin ();
   g_assert_cmpuint (count_evidence_rows (panel), ==, 4);
@@ -1112,7 +1107,8 @@ test_switch_saves (Fixture       *f,
   spin ();
   g_assert_cmpstr (selected_uuid (view), ==, attest_incident_get_uuid (lockdown));
   g_assert_true (attest_incident_editor_get_modified (ATTEST_INCIDENT_EDITOR (editor)));
-  g_assert_nonnull (find_widget (editor, is_label_saying, "YYYY-MM-DD, e.g. 2020-04-04"));
+  g_assert_nonnull (find_widget (editor, is_mapped_label_containing,
+                                 "YYYY-MM-DD, e.g. 2020-04-04"));
 
   g_assert_false (attest_incidents_view_save_pending (ATTEST_INCIDENTS_VIEW (view), &error));
   g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
@@ -1192,7 +1188,8 @@ test_validation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (start, "error"));
   g_assert_false (attest_incident_editor_save (ATTEST_INCIDENT_EDITOR (editor), &error));
   g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT);
-  g_assert_nonnull (find_widget (editor, is_label_saying, "YYYY-MM-DD, e.g. 2020-04-04"));
+  g_assert_nonnull (find_widget (editor, is_mapped_label_containing,
+                                 "YYYY-MM-DD, e.g. 2020-04-04"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "4/4/2020");
   g_clear_error (&error);
   type_text (start, "2020-04-04");
@@ -1205,7 +1202,7 @@ test_validation (Fixture       *f,
   type_text (high, "10");
   gtk_widget_activate_action (editor, "incident-editor.save", NULL);
   spin ();
-  g_assert_nonnull (find_widget (editor, is_label_saying, "low ≤ best ≤ high"));
+  g_assert_nonnull (find_widget (editor, is_mapped_label_containing, "low ≤ best ≤ high"));
   screenshot (editor, "incident-editor-error");
   again = attest_store_get_incident (f->store, attest_incident_get_uuid (ambush), &error);
   g_assert_no_error (error);
@@ -1224,7 +1221,7 @@ test_validation (Fixture       *f,
   g_assert_false (attest_incident_editor_get_modified (ATTEST_INCIDENT_EDITOR (editor)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (low)), ==, "");
   g_assert_false (gtk_widget_has_css_class (high, "error"));
-  g_assert_null (find_widget (editor, is_label_saying, "low ≤ best ≤ high"));
+  g_assert_null (find_widget (editor, is_mapped_label_containing, "low ≤ best ≤ high"));
 
   /* Names are text, not markup. */
   type_text (find_row (editor, "Add Actor"), "Jaish al-Mahdi & allies <JAM>");
@@ -1290,11 +1287,12 @@ test_new_from_selection (Fixture       *f,
   show (f, box);
   g_assert_cmpuint (attest_article_incidents_get_n_incidents (ATTEST_ARTICLE_INCIDENTS (incidents)),
                     ==, 0);
-  g_assert_nonnull (find_widget (incidents, is_label_saying, "No incident cites this article"));
+  g_assert_nonnull (find_widget (incidents, is_mapped_label_containing,
+                                 "No incident cites this article"));
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   wait_for_frames (popover);
-  g_assert_nonnull (find_widget (popover, is_label_saying, "“resulted in the killing"));
+  g_assert_nonnull (find_widget (popover, is_mapped_label_containing, "“resulted in the killing"));
   screenshot (popover, "link-popover-empty");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_type (popover, GTK_TYPE_DROP_DOWN)), 5);
   type_text (find_entry (popover, "12, or 10–12; empty if none"), "20-30");
@@ -1331,7 +1329,7 @@ test_new_from_selection (Fixture       *f,
                                                     attest_annotation_get_uuid (f->quotes[1]));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   wait_for_frames (popover);
-  g_assert_nonnull (find_widget (popover, is_label_saying, "in this article"));
+  g_assert_nonnull (find_widget (popover, is_mapped_label_containing, "in this article"));
   screenshot (popover, "link-popover");
   linked_clear (&linked);
 }

@@ -927,14 +927,6 @@ selected_article (AttestWindow *window)
 }
 
 static gboolean
-is_mapped_label_containing (GtkWidget     *widget,
-                            gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
-}
-
-static gboolean
 is_mapped_inscription (GtkWidget     *widget,
                        gconstpointer  text)
 {

@@ -1,4 +1,4 @@
-/* gui-test-util.c: main loop and widget-tree helpers the GUI tests share (gui-test-util.h).
+/* gui-test-util.c: the project fixture, main loop and widget-tree helpers the GUI tests share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "attest-articles-page-private.h"
+#include "attest-cell-align-private.h"
 
 #include <glib/gi18n.h>
 
@@ -17,6 +18,15 @@
 #define ARTICLES_READ_AT_ONCE 20000
 
 /* Closures of the rows */
+
+/* A title in Latin letters starts at the same edge as an Arabic one, whichever the
+ * window's direction. */
+static float
+cell_start_xalign (GtkListItem *list_item,
+                   const char  *text)
+{
+  return _attest_cell_start_xalign (GTK_TEXT_DIR_NONE, text);
+}
 
 static char *
 article_title (GtkListItem   *list_item,
@@ -336,6 +346,7 @@ _attest_articles_page_class_init_list (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, article_title);
   gtk_widget_class_bind_template_callback (widget_class, article_subtitle);
+  gtk_widget_class_bind_template_callback (widget_class, cell_start_xalign);
 }
 
 /* The page hears of a change of the list before the selection does (see

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "attest-sources-view.h"
+#include "attest-cell-align-private.h"
 #include "attest-kinds-dialog.h"
 #include "attest-source-editor.h"
 #include "attest-source-list.h"
@@ -68,6 +69,14 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Closures of the template: cells and sort keys. */
+
+/* Names in Latin letters start at the same edge as Arabic ones, whichever the window's. */
+static float
+cell_start_xalign (GtkListItem *list_item,
+                   const char  *text)
+{
+  return _attest_cell_start_xalign (GTK_TEXT_DIR_NONE, text);
+}
 
 static char *
 source_role (GtkListItem  *list_item,
@@ -132,9 +141,13 @@ on_kind_bind (GtkSignalListItemFactory *factory,
               AttestSourcesView        *self)
 {
   AttestSource *source = gtk_list_item_get_item (list_item);
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  const char *label = kind_label (self, attest_source_get_kind (source));
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)),
-                            kind_label (self, attest_source_get_kind (source)));
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription),
+                              _attest_cell_start_xalign (gtk_widget_get_direction (inscription),
+                                                         label));
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), label);
 }
 
 static int
@@ -700,6 +713,7 @@ attest_sources_view_class_init (AttestSourcesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, merge_button);
   gtk_widget_class_bind_template_child (widget_class, AttestSourcesView, merge_popover);
   gtk_widget_class_bind_template_callback (widget_class, source_role);
+  gtk_widget_class_bind_template_callback (widget_class, cell_start_xalign);
   gtk_widget_class_bind_template_callback (widget_class, source_affiliation);
   gtk_widget_class_bind_template_callback (widget_class, sort_key_role);
   gtk_widget_class_bind_template_callback (widget_class, sort_key_affiliation);

@@ -648,6 +648,110 @@ test_sources_page_loading (void)
   remove_tree (dir_file);
 }
 
+static gboolean
+is_inscription (GtkWidget *widget)
+{
+  return GTK_IS_INSCRIPTION (widget);
+}
+
+static void
+collect_inscriptions (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, found);
+}
+
+/* The xalign of the shown inscription reading text, or -1 if none does. */
+static float
+xalign_of (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_inscriptions (root, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_inscription_get_text (g_ptr_array_index (found, i)), text) == 0)
+      return gtk_inscription_get_xalign (g_ptr_array_index (found, i));
+  return -1;
+}
+
+/* In an Arabic window a column reads from its right edge. A GtkInscription lays a Latin
+ * name out left to right and Pango then aligns it to the left, while an Arabic name beside
+ * it starts at the right. A cell whose text runs against the window gets the other xalign,
+ * which Pango turns back for that paragraph: names, kinds, article titles and their
+ * outlets all start at the right (the screenshots show it; xalign is what can be read). */
+static void
+test_rtl_cells_start_at_one_edge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
+  g_autofree char *latin_article = NULL;
+  g_autofree char *arabic_article = NULL;
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(AttestSource) latin = NULL;
+  g_autoptr(AttestSource) arabic = NULL;
+  AttestArticleMeta meta = { 0 };
+  AttestWindow *window;
+  GtkWidget *sources_view;
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  latin = attest_store_create_source (store, "Tahsin al-Khafaji", "official", &error);
+  g_assert_no_error (error);
+  arabic = attest_store_create_source (store, "تحسين الخفاجي", "official", &error);
+  g_assert_no_error (error);
+  meta.outlet = "Al Jazeera";
+  latin_article = attest_store_import_text (store, "Attack on a checkpoint near Baquba\n\n"
+                                            "Gunmen attacked a checkpoint.", -1, &meta, &error);
+  g_assert_no_error (error);
+  meta.outlet = "الجزيرة";
+  arabic_article = attest_store_import_text (store, "هجوم على نقطة تفتيش قرب بعقوبة\n\n"
+                                             "هاجم مسلحون نقطة تفتيش.", -1, &meta, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = attest_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "articles"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The article list: Latin and Arabic titles, and their outlets, from the right. */
+  g_assert_cmpfloat (xalign_of (GTK_WIDGET (window), "Attack on a checkpoint near Baquba"),
+                     ==, 1);
+  g_assert_cmpfloat (xalign_of (GTK_WIDGET (window), "هجوم على نقطة تفتيش قرب بعقوبة"), ==, 0);
+  g_assert_cmpfloat (xalign_of (GTK_WIDGET (window), "Al Jazeera"), ==, 1);
+  g_assert_cmpfloat (xalign_of (GTK_WIDGET (window), "الجزيرة"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "sources"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  sources_view = attest_window_get_sources_view (window);
+  g_assert_nonnull (find_first (sources_view, is_inscription));
+  g_assert_cmpfloat (xalign_of (sources_view, "Tahsin al-Khafaji"), ==, 1);
+  g_assert_cmpfloat (xalign_of (sources_view, "تحسين الخفاجي"), ==, 0);
+  /* The kind's label is English here (no translation loaded): it starts at the right too. */
+  g_assert_cmpfloat (xalign_of (sources_view, "Official"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_clear_object (&store);
+  remove_tree (dir_file);
+}
+
 typedef struct
 {
   guint tags;       /* the whole codebook read */
@@ -796,6 +900,8 @@ main (int   argc,
   g_test_add_func ("/attest/responsiveness/sources-page-many-sources",
                    test_sources_page_many_sources);
   g_test_add_func ("/attest/responsiveness/sources-page-loading", test_sources_page_loading);
+  g_test_add_func ("/attest/responsiveness/rtl-cells-start-at-one-edge",
+                   test_rtl_cells_start_at_one_edge);
   g_test_add_func ("/attest/responsiveness/launch-reads-no-codebook-or-incidents",
                    test_launch_reads_no_codebook_or_incidents);
   g_test_add_func ("/attest/responsiveness/import-10000", test_import_keeps_window_responsive);

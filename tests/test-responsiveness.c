@@ -752,6 +752,123 @@ test_rtl_cells_start_at_one_edge (void)
   remove_tree (dir_file);
 }
 
+static gboolean
+is_text_view (GtkWidget *widget)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+/* The action and the int target of the menu item (in model or its sections) showing
+ * accel; FALSE if none does. */
+static gboolean
+find_menu_accel (GMenuModel  *model,
+                 const char  *accel,
+                 char       **action,
+                 int         *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_accel = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_accel (section, accel, action, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (model, i, "accel", "s", &item_accel)
+          && g_str_equal (item_accel, accel))
+        {
+          g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (model, i, "target",
+                                                                             G_VARIANT_TYPE_INT32);
+
+          g_menu_model_get_item_attribute (model, i, "action", "s", action);
+          *target = value != NULL ? g_variant_get_int32 (value) : 0;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The reader's context menu shows Shift+Alt+Right and Left beside the items they run:
+ * the items run what the keys do (the end moves toward the arrow's side of the screen,
+ * whichever way the paragraph reads), so a click and a key do the same thing and the
+ * items' words, right and left, hold in Arabic text too. */
+static void
+test_reader_menu_runs_what_its_keys_do (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
+  g_autoptr(AttestStore) store = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  AttestWindow *window;
+  GtkWidget *text_view;
+  GMenuModel *menu;
+  GListModel *shortcuts;
+  const struct { const char *accel; int direction; } keys[] = {
+    { "<Shift><Alt>Right", 1 },
+    { "<Shift><Alt>Left", -1 },
+  };
+
+  g_assert_no_error (error);
+  dir_file = g_file_new_for_path (dir);
+  store = attest_store_create (path, &error);
+  g_assert_no_error (error);
+  window = attest_window_new (NULL, store);
+  text_view = find_first (GTK_WIDGET (attest_window_get_reader (window)), is_text_view);
+  g_assert_nonnull (text_view);
+  menu = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (text_view));
+  g_assert_nonnull (menu);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autofree char *menu_action = NULL;
+      g_autofree char *shortcut_action = NULL;
+      g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (keys[k].accel);
+      int menu_target = 0;
+      gboolean found = FALSE;
+
+      g_assert_true (find_menu_accel (menu, keys[k].accel, &menu_action, &menu_target));
+      /* The key's shortcut, from the controllers of the text view and its ancestors. */
+      for (GtkWidget *w = text_view; w != NULL && !found; w = gtk_widget_get_parent (w))
+        {
+          shortcuts = gtk_widget_observe_controllers (w);
+          for (guint i = 0; i < g_list_model_get_n_items (shortcuts) && !found; i++)
+            {
+              g_autoptr(GObject) controller = g_list_model_get_item (shortcuts, i);
+
+              if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+                continue;
+              for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+                {
+                  g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                           j);
+                  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+                  GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+
+                  if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger)
+                      || !GTK_IS_NAMED_ACTION (action))
+                    continue;
+                  shortcut_action =
+                    g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+                  g_assert_nonnull (arguments);
+                  g_assert_cmpint (g_variant_get_int32 (arguments), ==, keys[k].direction);
+                  found = TRUE;
+                  break;
+                }
+            }
+          g_object_unref (shortcuts);
+        }
+      g_assert_true (found);
+      g_assert_cmpstr (menu_action, ==, shortcut_action);
+      g_assert_cmpint (menu_target, ==, keys[k].direction);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  remove_tree (dir_file);
+}
+
 typedef struct
 {
   guint tags;       /* the whole codebook read */
@@ -902,6 +1019,8 @@ main (int   argc,
   g_test_add_func ("/attest/responsiveness/sources-page-loading", test_sources_page_loading);
   g_test_add_func ("/attest/responsiveness/rtl-cells-start-at-one-edge",
                    test_rtl_cells_start_at_one_edge);
+  g_test_add_func ("/attest/responsiveness/reader-menu-runs-what-its-keys-do",
+                   test_reader_menu_runs_what_its_keys_do);
   g_test_add_func ("/attest/responsiveness/launch-reads-no-codebook-or-incidents",
                    test_launch_reads_no_codebook_or_incidents);
   g_test_add_func ("/attest/responsiveness/import-10000", test_import_keeps_window_responsive);

@@ -19,6 +19,7 @@
 
 #include "attest-error.h"
 #include "attest-export.h"
+#include "attest-json-scan.h"
 #include "attest-merge.h"
 #include "attest-store-private.h"
 #include "attest-text.h"
@@ -26,6 +27,10 @@
 #define MAX_NAME_BYTES   (64 * 1024)
 #define MAX_TEXT_BYTES   (50 * 1024 * 1024)
 #define MAX_ITEMS        5000000
+
+/* The top-level lists, each read an element at a time. */
+static const char * const sections[] = { "source_kinds", "codebook", "sources", "places",
+                                          "incidents", "collections", "articles", NULL };
 
 void
 attest_merge_conflict_free (AttestMergeConflict *conflict)
@@ -321,478 +326,24 @@ check_annotation (JsonObject  *a,
   return TRUE;
 }
 
-/* The document, split without building it whole. A small strict scanner checks the syntax
- * of every byte first (strings and their escapes, numbers, literals, nesting) and notes
- * where each top-level member and each element of the top-level lists lies; each element
- * is then parsed on its own, so that memory goes with the largest item, not the file.
- * Stricter than json-glib, on purpose: no comments, no duplicate top-level keys, no
- * nesting deeper than MAX_DEPTH. */
-
-#define MAX_DEPTH 256
-
-static const char * const sections[] = { "source_kinds", "codebook", "sources", "places",
-                                          "incidents", "collections", "articles", NULL };
-#define N_SECTIONS 7
-
-typedef struct
-{
-  gsize start, end;
-} Span;
-
-typedef struct
-{
-  const char *data;
-  gsize       size;
-  gsize       pos;
-  const char *problem;
-} Scan;
-
-typedef struct
-{
-  const char *data;
-  GHashTable *members;                /* key → Span of its value */
-  GArray     *items[N_SECTIONS];      /* Spans of a section's elements, when it is a list */
-} Doc;
-
-static void
-doc_clear (Doc *doc)
-{
-  g_clear_pointer (&doc->members, g_hash_table_unref);
-  for (guint s = 0; s < N_SECTIONS; s++)
-    g_clear_pointer (&doc->items[s], g_array_unref);
-}
-
-static int
-section_index (const char *key)
-{
-  for (guint s = 0; sections[s] != NULL; s++)
-    if (g_str_equal (sections[s], key))
-      return s;
-  return -1;
-}
-
-static gboolean
-scan_fail (Scan       *s,
-           const char *problem)
-{
-  if (s->problem == NULL)
-    s->problem = problem;
-  return FALSE;
-}
-
-static inline void
-skip_space (Scan *s)
-{
-  while (s->pos < s->size)
-    {
-      char c = s->data[s->pos];
-
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        return;
-      s->pos++;
-    }
-}
-
-static gboolean
-scan_string (Scan *s)
-{
-  gsize start = ++s->pos;
-  gboolean high = FALSE;
-
-  while (s->pos < s->size)
-    {
-      guchar c = s->data[s->pos];
-
-      if (c == '"')
-        {
-          if (high && !g_utf8_validate (s->data + start, s->pos - start, NULL))
-            {
-              s->pos = start;
-              return scan_fail (s, _("a text is not valid UTF-8"));
-            }
-          s->pos++;
-          return TRUE;
-        }
-      if (c < 0x20)
-        return scan_fail (s, _("a text has a control character in it"));
-      if (c >= 0x80)
-        high = TRUE;
-      else if (c == '\\')
-        {
-          if (++s->pos >= s->size)
-            break;
-          c = s->data[s->pos];
-          if (c == 'u')
-            {
-              for (guint k = 1; k <= 4; k++)
-                {
-                  if (s->pos + k >= s->size)
-                    return scan_fail (s, _("the file ends too early"));
-                  if (!g_ascii_isxdigit (s->data[s->pos + k]))
-                    return scan_fail (s, _("a text has an escape that is not valid"));
-                }
-              s->pos += 4;
-            }
-          else if (c == '\0' || strchr ("\"\\/bfnrt", c) == NULL)
-            return scan_fail (s, _("a text has an escape that is not valid"));
-        }
-      s->pos++;
-    }
-  return scan_fail (s, _("the file ends too early"));
-}
-
-static gboolean
-scan_digits (Scan *s)
-{
-  gsize start = s->pos;
-
-  while (s->pos < s->size && g_ascii_isdigit (s->data[s->pos]))
-    s->pos++;
-  return s->pos > start || scan_fail (s, _("a number is not valid"));
-}
-
-static gboolean
-scan_number (Scan *s)
-{
-  if (s->data[s->pos] == '-')
-    s->pos++;
-  if (s->pos < s->size && s->data[s->pos] == '0')
-    s->pos++;
-  else if (!scan_digits (s))
-    return FALSE;
-  if (s->pos < s->size && s->data[s->pos] == '.')
-    {
-      s->pos++;
-      if (!scan_digits (s))
-        return FALSE;
-    }
-  if (s->pos < s->size && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
-    {
-      s->pos++;
-      if (s->pos < s->size && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
-        s->pos++;
-      if (!scan_digits (s))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-scan_word (Scan       *s,
-           const char *word)
-{
-  gsize len = strlen (word);
-
-  if (s->size - s->pos < len || memcmp (s->data + s->pos, word, len) != 0)
-    return scan_fail (s, _("there is an unexpected character"));
-  s->pos += len;
-  return TRUE;
-}
-
-static gboolean scan_value (Scan *s, guint depth, GArray *items);
-
-/* An object or a list; with items, notes where each element of a list lies. */
-static gboolean
-scan_container (Scan   *s,
-                guint   depth,
-                GArray *items)
-{
-  char close = s->data[s->pos] == '{' ? '}' : ']';
-
-  if (depth > MAX_DEPTH)
-    return scan_fail (s, _("it nests too deeply"));
-  s->pos++;
-  skip_space (s);
-  if (s->pos < s->size && s->data[s->pos] == close)
-    {
-      s->pos++;
-      return TRUE;
-    }
-  for (;;)
-    {
-      Span span;
-
-      if (close == '}')
-        {
-          skip_space (s);
-          if (s->pos >= s->size)
-            return scan_fail (s, _("the file ends too early"));
-          if (s->data[s->pos] != '"')
-            return scan_fail (s, _("there is an unexpected character"));
-          if (!scan_string (s))
-            return FALSE;
-          skip_space (s);
-          if (s->pos >= s->size)
-            return scan_fail (s, _("the file ends too early"));
-          if (s->data[s->pos] != ':')
-            return scan_fail (s, _("there is an unexpected character"));
-          s->pos++;
-        }
-      skip_space (s);
-      span.start = s->pos;
-      if (!scan_value (s, depth, NULL))
-        return FALSE;
-      span.end = s->pos;
-      if (items != NULL)
-        g_array_append_val (items, span);
-      skip_space (s);
-      if (s->pos >= s->size)
-        return scan_fail (s, _("the file ends too early"));
-      if (s->data[s->pos] == close)
-        {
-          s->pos++;
-          return TRUE;
-        }
-      if (s->data[s->pos] != ',')
-        return scan_fail (s, _("there is an unexpected character"));
-      s->pos++;
-    }
-}
-
-static gboolean
-scan_value (Scan   *s,
-            guint   depth,
-            GArray *items)
-{
-  char c;
-
-  skip_space (s);
-  if (s->pos >= s->size)
-    return scan_fail (s, _("the file ends too early"));
-  c = s->data[s->pos];
-  switch (c)
-    {
-    case '"':
-      return scan_string (s);
-    case '{':
-      return scan_container (s, depth + 1, NULL);
-    case '[':
-      return scan_container (s, depth + 1, items);
-    case 't':
-      return scan_word (s, "true");
-    case 'f':
-      return scan_word (s, "false");
-    case 'n':
-      return scan_word (s, "null");
-    default:
-      if (c == '-' || g_ascii_isdigit (c))
-        return scan_number (s);
-      return scan_fail (s, _("there is an unexpected character"));
-    }
-}
-
-/* A member's name as JSON means it: escapes undone. */
-static char *
-scan_key (const char *data,
-          Span        span)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (memchr (data + span.start, '\\', span.end - span.start) == NULL)
-    return g_strndup (data + span.start + 1, span.end - span.start - 2);
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + span.start, span.end - span.start, NULL)
-      || (root = json_parser_get_root (parser)) == NULL
-      || json_node_get_value_type (root) != G_TYPE_STRING)
-    return g_strndup (data + span.start + 1, span.end - span.start - 2);
-  return g_strdup (json_node_get_string (root));
-}
-
-static gboolean
-scan_error (Scan     *s,
-            GError  **error,
-            gboolean  twice)
-{
-  guint line = 1;
-  gsize column = 1;
-  g_autofree char *where = NULL;
-
-  for (gsize i = 0; i < s->pos && i < s->size; i++)
-    if (s->data[i] == '\n')
-      line++, column = 1;
-    else
-      column++;
-  if (twice)
-    /* TRANSLATORS: where a JSON file is broken; %s is a name found twice at its top level. */
-    where = g_strdup_printf (_("line %u, column %" G_GSIZE_FORMAT ": the name “%s” is given "
-                               "twice"), line, column, s->problem);
-  else
-    /* TRANSLATORS: where a JSON file is broken, and how; %s says what is wrong. */
-    where = g_strdup_printf (_("line %u, column %" G_GSIZE_FORMAT ": %s"), line, column,
-                             s->problem ? s->problem : _("there is an unexpected character"));
-  g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-               _("This is not a JSON file Attest can read: %s"), where);
-  return FALSE;
-}
-
-/* Checks the syntax of the whole document and notes where its parts are. */
-static gboolean
-scan_document (Doc         *doc,
-               const char  *data,
-               gsize        size,
-               GError     **error)
-{
-  Scan s = { data, size, 0, NULL };
-
-  doc->data = data;
-  doc->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  skip_space (&s);
-  if (s.pos >= s.size || data[s.pos] != '{')
-    {
-      if (s.pos < s.size)
-        {
-          if (!scan_value (&s, 0, NULL))
-            return scan_error (&s, error, FALSE);
-          skip_space (&s);
-          if (s.pos < s.size)
-            {
-              scan_fail (&s, _("there is more after the end of the document"));
-              return scan_error (&s, error, FALSE);
-            }
-        }
-      g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                           _("This JSON file is not an Attest collection."));
-      return FALSE;
-    }
-
-  s.pos++;
-  skip_space (&s);
-  if (s.pos < s.size && data[s.pos] == '}')
-    s.pos++;
-  else
-    for (;;)
-      {
-        g_autofree char *key = NULL;
-        Span name, value;
-        GArray *items = NULL;
-        int section;
-
-        skip_space (&s);
-        if (s.pos >= s.size)
-          {
-            scan_fail (&s, _("the file ends too early"));
-            return scan_error (&s, error, FALSE);
-          }
-        if (data[s.pos] != '"')
-          {
-            scan_fail (&s, _("there is an unexpected character"));
-            return scan_error (&s, error, FALSE);
-          }
-        name.start = s.pos;
-        if (!scan_string (&s))
-          return scan_error (&s, error, FALSE);
-        name.end = s.pos;
-        key = scan_key (data, name);
-        if (g_hash_table_contains (doc->members, key))
-          {
-            g_autofree char *twice = g_utf8_make_valid (key, -1);
-
-            /* json-glib kept the last; which one was meant is anybody's guess. */
-            s.pos = name.start;
-            s.problem = twice;
-            return scan_error (&s, error, TRUE);
-          }
-        skip_space (&s);
-        if (s.pos >= s.size)
-          {
-            scan_fail (&s, _("the file ends too early"));
-            return scan_error (&s, error, FALSE);
-          }
-        if (data[s.pos] != ':')
-          {
-            scan_fail (&s, _("there is an unexpected character"));
-            return scan_error (&s, error, FALSE);
-          }
-        s.pos++;
-        skip_space (&s);
-        section = section_index (key);
-        if (section >= 0 && s.pos < s.size && data[s.pos] == '[')
-          items = doc->items[section] = g_array_new (FALSE, FALSE, sizeof (Span));
-        value.start = s.pos;
-        if (!scan_value (&s, 1, items))
-          return scan_error (&s, error, FALSE);
-        value.end = s.pos;
-        g_hash_table_insert (doc->members, g_steal_pointer (&key), g_memdup2 (&value, sizeof value));
-        skip_space (&s);
-        if (s.pos >= s.size)
-          {
-            scan_fail (&s, _("the file ends too early"));
-            return scan_error (&s, error, FALSE);
-          }
-        if (data[s.pos] == '}')
-          {
-            s.pos++;
-            break;
-          }
-        if (data[s.pos] != ',')
-          {
-            scan_fail (&s, _("there is an unexpected character"));
-            return scan_error (&s, error, FALSE);
-          }
-        s.pos++;
-      }
-
-  skip_space (&s);
-  if (s.pos < s.size)
-    {
-      scan_fail (&s, _("there is more after the end of the document"));
-      return scan_error (&s, error, FALSE);
-    }
-  return TRUE;
-}
-
-/* One part of the document, parsed on its own. */
-static JsonNode *
-parse_span (Doc         *doc,
-            const Span  *span,
-            GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
-
-  if (!json_parser_load_from_data (parser, doc->data + span->start, span->end - span->start,
-                                   &parse_error)
-      || json_parser_get_root (parser) == NULL)
-    {
-      g_autofree char *message = g_utf8_make_valid (parse_error ? parse_error->message : "", -1);
-
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
-                   _("This is not a JSON file Attest can read: %s"), message);
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
-}
-
-/* A top-level member: NULL when it is absent (error unset) or cannot be read (error set). */
-static JsonNode *
-doc_member (Doc         *doc,
-            const char  *key,
-            GError     **error)
-{
-  const Span *span = g_hash_table_lookup (doc->members, key);
-
-  return span != NULL ? parse_span (doc, span, error) : NULL;
-}
-
 typedef gboolean (*ItemFunc) (JsonObject  *obj,
                               guint        i,
                               GHashTable  *seen,
                               GError     **error);
 
 static gboolean
-check_each (Doc         *doc,
-            const char  *section,
-            ItemFunc     func,
-            GHashTable  *seen,
-            GError     **error)
+check_each (AttestJsonDoc  *doc,
+            const char     *section,
+            ItemFunc        func,
+            GHashTable     *seen,
+            GError        **error)
 {
-  GArray *items = doc->items[section_index (section)];
+  GArray *items = _attest_json_doc_get_items (doc, section);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
-      g_autoptr(JsonNode) node = parse_span (doc, &g_array_index (items, Span, i), error);
+      const AttestJsonSpan *span = &g_array_index (items, AttestJsonSpan, i);
+      g_autoptr(JsonNode) node = _attest_json_doc_parse (doc, span, error);
 
       if (node == NULL)
         return FALSE;
@@ -987,14 +538,14 @@ check_collection (JsonObject  *c,
 }
 
 static gboolean
-check_document (Doc     *doc,
-                GError **error)
+check_document (AttestJsonDoc  *doc,
+                GError        **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) format = NULL;
   g_autoptr(JsonNode) version = NULL;
 
-  if (!(format = doc_member (doc, "format", error)) && *error)
+  if (!(format = _attest_json_doc_parse_member (doc, "format", error)) && *error)
     return FALSE;
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
       || json_node_get_value_type (format) != G_TYPE_STRING
@@ -1005,7 +556,7 @@ check_document (Doc     *doc,
                              "“attest-collection”)."));
       return FALSE;
     }
-  if (!(version = doc_member (doc, "version", error)) && *error)
+  if (!(version = _attest_json_doc_parse_member (doc, "version", error)) && *error)
     return FALSE;
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version)
       || json_node_get_value_type (version) != G_TYPE_INT64)
@@ -1021,11 +572,13 @@ check_document (Doc     *doc,
 
   for (guint s = 0; sections[s] != NULL; s++)
     {
-      if (!g_hash_table_contains (doc->members, sections[s]))
+      GArray *items = _attest_json_doc_get_items (doc, sections[s]);
+
+      if (!_attest_json_doc_has (doc, sections[s]))
         continue;
-      if (doc->items[s] == NULL)
+      if (items == NULL)
         return fail_at (error, sections[s], _("is not a list"));
-      if (doc->items[s]->len > MAX_ITEMS)
+      if (items->len > MAX_ITEMS)
         return fail_at (error, sections[s], _("has too many items"));
     }
 
@@ -1246,15 +799,15 @@ project_is_empty (Merge *m)
 }
 
 static gboolean
-merge_project (Merge       *m,
-               Doc         *doc,
-               GError     **error)
+merge_project (Merge          *m,
+               AttestJsonDoc  *doc,
+               GError        **error)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(AttestCachedStmt) stmt = NULL;
   JsonObject *project;
 
-  if (!(node = doc_member (doc, "project", error)) && *error)
+  if (!(node = _attest_json_doc_parse_member (doc, "project", error)) && *error)
     return FALSE;
 
   /* Restoring into an empty project takes the collection's identity, so that exporting it
@@ -2021,18 +1574,19 @@ merge_collections (Merge       *m,
 
 /* A big section, one element at a time: each is parsed, merged and dropped. */
 static gboolean
-merge_each (Merge        *m,
-            Doc          *doc,
-            const char   *section,
-            gboolean    (*merge) (Merge *m, JsonArray *items, GError **error),
-            GError      **error)
+merge_each (Merge          *m,
+            AttestJsonDoc  *doc,
+            const char     *section,
+            gboolean      (*merge) (Merge *m, JsonArray *items, GError **error),
+            GError        **error)
 {
-  GArray *items = doc->items[section_index (section)];
+  GArray *items = _attest_json_doc_get_items (doc, section);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       g_autoptr(JsonArray) one = json_array_new ();
-      JsonNode *node = parse_span (doc, &g_array_index (items, Span, i), error);
+      const AttestJsonSpan *span = &g_array_index (items, AttestJsonSpan, i);
+      JsonNode *node = _attest_json_doc_parse (doc, span, error);
 
       if (node == NULL)
         return FALSE;
@@ -2055,7 +1609,7 @@ import_collection (AttestStore               *store,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonNode) kinds = NULL;
   g_autoptr(JsonNode) codebook = NULL;
-  Doc doc = { NULL, };
+  g_autoptr(AttestJsonDoc) doc = NULL;
   Merge m = { store, options ? options : &defaults, summary, ids, FALSE };
   gboolean ok;
 
@@ -2070,31 +1624,24 @@ import_collection (AttestStore               *store,
                            _("The file is empty: there is no collection in it."));
       return FALSE;
     }
-  if (!scan_document (&doc, g_bytes_get_data (json, NULL), g_bytes_get_size (json), error)
-      || !check_document (&doc, error))
-    {
-      doc_clear (&doc);
-      return FALSE;
-    }
-
-  if (!_attest_store_exec (store, "SAVEPOINT import_collection", error))
-    {
-      doc_clear (&doc);
-      return FALSE;
-    }
+  if (!(doc = _attest_json_doc_scan (g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                     sections, error))
+      || !check_document (doc, error)
+      || !_attest_store_exec (store, "SAVEPOINT import_collection", error))
+    return FALSE;
 
   /* The kinds and the codebook are small and read whole: a tag's parent may come after it. */
-  ok = merge_project (&m, &doc, error)
-       && (kinds = doc_member (&doc, "source_kinds", error), error == NULL || *error == NULL)
+  ok = merge_project (&m, doc, error)
+       && (kinds = _attest_json_doc_parse_member (doc, "source_kinds", error), error == NULL || *error == NULL)
        && merge_kinds (&m, kinds ? json_node_get_array (kinds) : NULL, error)
-       && (codebook = doc_member (&doc, "codebook", error), error == NULL || *error == NULL)
+       && (codebook = _attest_json_doc_parse_member (doc, "codebook", error), error == NULL || *error == NULL)
        && merge_tags (&m, codebook ? json_node_get_array (codebook) : NULL, error)
-       && merge_each (&m, &doc, "sources", merge_sources, error)
-       && merge_each (&m, &doc, "places", merge_places, error)
-       && merge_each (&m, &doc, "articles", merge_articles, error)
-       && merge_each (&m, &doc, "incidents", merge_incidents, error)
-       && merge_each (&m, &doc, "collections", merge_collections, error);
-  doc_clear (&doc);
+       && merge_each (&m, doc, "sources", merge_sources, error)
+       && merge_each (&m, doc, "places", merge_places, error)
+       && merge_each (&m, doc, "articles", merge_articles, error)
+       && merge_each (&m, doc, "incidents", merge_incidents, error)
+       && merge_each (&m, doc, "collections", merge_collections, error);
+  g_clear_pointer (&doc, _attest_json_doc_free);
 
   if (ok && m.unresolved && !m.options->dry_run)
     {

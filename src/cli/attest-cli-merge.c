@@ -76,8 +76,20 @@ cmd_merge (Options  *o,
     }
 
   file = g_file_new_for_commandline_arg (argv[0]);
-  if (!(store = open_project (&error))
-      || !(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
+  if (!(store = open_project (&error)))
+    return fail (error);
+  /* A local file is mapped, not read: the merge goes through it an item at a time, and the
+   * pages of a collection of a gigabyte can be dropped again instead of filling the heap. */
+  if (g_file_is_native (file))
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
+
+      if (mapped == NULL)
+        return fail (error);
+      bytes = g_mapped_file_get_bytes (mapped);
+    }
+  else if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
     return fail (error);
 
   /* A merge that failed was rolled back whole: its counts would tell of what is not there,

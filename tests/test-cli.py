@@ -314,6 +314,10 @@ class Test:
         shown = json.loads(succeeds(self.cli("incident", "show", incident, "--json")).out)
         check(len(shown["evidence"]) == 2, "evidence: %r" % shown["evidence"])
         check(shown["fatalities_sources"] == 1, "independent sources: %r" % shown)
+        # Read as a person reads it: one source is "1 independent source", not "1 … sources".
+        text = succeeds(self.cli("incident", "show", incident)).out
+        check("fatalities (1 independent source)" in text,
+              "the count of independent sources reads wrong: %r" % text)
         check([a["role"] for a in shown["actors"]] == ["perpetrator", "target"], "actors")
         bad = self.cli("incident", "add", "--title", "Bad", "--killed", "12-10")
         check(bad.code == 1 and "low" in bad.err, "a reversed range was accepted", bad)

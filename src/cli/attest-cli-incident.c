@@ -246,8 +246,8 @@ format_range (gint64 low,
   if (best >= 0 && (low < 0 || low == best) && (high < 0 || high == best))
     return g_strdup_printf ("%" G_GINT64_FORMAT, best);
   if (low >= 0 && high >= 0)
-    return best >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " (best %"
-                                        G_GINT64_FORMAT ")", low, high, best)
+    return best >= 0 ? g_strdup_printf (_("%lld–%lld (best %lld)"), (long long) low,
+                                        (long long) high, (long long) best)
                      : g_strdup_printf ("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, low, high);
   if (low >= 0)
     return g_strdup_printf (_("at least %lld"), (long long) low);
@@ -371,9 +371,13 @@ incident_show (AttestStore  *store,
     }
   for (guint f = 0; count_fields[f] != NULL; f++)
     {
-      g_print ("\n%s (%u %s)\n", count_fields[f],
-               attest_evidence_count_independent (evidence, count_fields[f]),
-               _("independent sources"));
+      guint independent = attest_evidence_count_independent (evidence, count_fields[f]);
+      g_autofree char *sources = g_strdup_printf (ngettext ("%u independent source",
+                                                            "%u independent sources",
+                                                            independent),
+                                                  independent);
+
+      g_print ("\n%s (%s)\n", count_fields[f], sources);
       for (guint i = 0; i < evidence->len; i++)
         {
           AttestEvidence *e = g_ptr_array_index (evidence, i);

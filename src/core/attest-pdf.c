@@ -16,6 +16,7 @@
 
 #include "attest-error.h"
 #include "attest-pdf.h"
+#include "attest-text.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -248,8 +249,9 @@ attest_pdf_extract (GBytes  *data,
         append_page (out, page, page_text, &open_paragraph);
     }
 
-  if (!g_utf8_validate (out->str, out->len, NULL) || out->len == 0
-      || strspn (out->str, " \n\t") == out->len)
+  /* Text without a letter or digit (a page of rules and dots) is no text layer either, and
+   * would only be refused later, as "no words", by the import. */
+  if (!g_utf8_validate (out->str, out->len, NULL) || !attest_text_has_words (out->str))
     {
       g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
                            _("This PDF has no text in it (it may be scanned pages); Attest "

@@ -128,8 +128,8 @@ collapse_blank_lines (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-has_words (const char *text)
+gboolean
+attest_text_has_words (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isalnum (g_utf8_get_char (p)))
@@ -284,7 +284,7 @@ attest_text_parse (const char  *data,
     body_start = parse_front_matter (normal->str, text);
 
   text->body = collapse_blank_lines (body_start);
-  if (!has_words (text->body))
+  if (!attest_text_has_words (text->body))
     {
       g_set_error_literal (error, ATTEST_ERROR, ATTEST_ERROR_INVALID_INPUT,
                            _("The file has no words in it: there is no text to import."));

@@ -28,6 +28,8 @@ AttestText *attest_text_parse       (const char   *data,
                                      gssize        length,
                                      gboolean      markdown,
                                      GError      **error);
+/* Whether text has a letter or digit: what attest_text_parse () asks of every text. */
+gboolean    attest_text_has_words   (const char   *text);
 /* SHA-256 hex of the body: two imports of the same text have the same hash. */
 char       *attest_text_content_hash (const char  *body);
 /* TextQuoteSelector context around [start, end) in code points. */

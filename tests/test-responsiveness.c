@@ -26,6 +26,7 @@
 
 #include "attest-annotation-panel.h"
 #include "attest-core.h"
+#include "gui-test-util.h"
 #include "attest-incidents-view.h"
 #include "attest-store-private.h"
 #include "attest-window.h"
@@ -164,31 +165,6 @@ write_articles (const char *folder)
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
 test_import_keeps_window_responsive (void)
 {
   g_autoptr(GError) error = NULL;
@@ -197,7 +173,6 @@ test_import_keeps_window_responsive (void)
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
   g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
-  g_autoptr(GFile) dir_file = NULL;
   GtkSingleSelection *selection;
   AttestWindow *window;
   AttestStats stats;
@@ -207,7 +182,6 @@ test_import_keeps_window_responsive (void)
   gint64 elapsed_us;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   write_articles (folder);
   /* The 48 MB just written would otherwise be written back to the disk during the import,
    * and a page the window reads in for the first time would wait behind it: that is this
@@ -277,7 +251,7 @@ test_import_keeps_window_responsive (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 /* The query plan SQLite picks for sql, in one line. */
@@ -306,14 +280,12 @@ test_list_queries_use_indexes (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   g_autofree char *articles = NULL;
   g_autofree char *quotes = NULL;
   g_autofree char *quoted_in = NULL;
   sqlite3 *db = NULL;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
 
@@ -332,7 +304,7 @@ test_list_queries_use_indexes (void)
   g_assert_nonnull (strstr (quoted_in, "COVERING INDEX annotations_speaker_kind"));
 
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 static guint
@@ -378,7 +350,6 @@ test_open_heavily_annotated_article (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   g_autoptr(GString) text = g_string_new ("Transcript of the hearing\n\n");
   g_autoptr(AttestArticle) article = NULL;
   g_autofree char *uuid = NULL;
@@ -389,7 +360,6 @@ test_open_heavily_annotated_article (void)
   gint64 start_us, open_us;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
 
@@ -459,34 +429,10 @@ test_open_heavily_annotated_article (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 #define N_MANY_SOURCES 1500
-
-static gboolean
-is_column_view (GtkWidget *widget)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            gboolean (*test) (GtkWidget *))
-{
-  if (test (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, test);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* Runs the main loop until model has n items, or 20 s pass. */
 static gboolean
@@ -509,14 +455,12 @@ test_sources_page_many_sources (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   g_autoptr(AttestSource) renamed = NULL;
   AttestWindow *window;
   GtkWidget *table;
   GListModel *shown;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < N_MANY_SOURCES; i++)
@@ -539,7 +483,7 @@ test_sources_page_many_sources (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "sources"));
-  table = find_first (attest_window_get_sources_view (window), is_column_view);
+  table = find_by_type (attest_window_get_sources_view (window), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (table);
   shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
   /* The page is shown before they are read: not on the main thread. */
@@ -571,11 +515,12 @@ test_sources_page_many_sources (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 static gboolean
-is_sources_stack (GtkWidget *widget)
+is_sources_stack (GtkWidget     *widget,
+                  gconstpointer  unused)
 {
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "empty");
 }
@@ -589,14 +534,12 @@ test_sources_page_loading (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   AttestWindow *window;
   GtkWidget *table, *stack, *loading;
   GListModel *shown;
   gboolean said_empty = FALSE;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < N_MANY_SOURCES; i++)
@@ -614,9 +557,9 @@ test_sources_page_loading (void)
   /* No main loop turn yet: the worker's answer cannot have come. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "sources"));
-  stack = find_first (attest_window_get_sources_view (window), is_sources_stack);
+  stack = find_widget (attest_window_get_sources_view (window), is_sources_stack, NULL);
   g_assert_nonnull (stack);
-  table = find_first (attest_window_get_sources_view (window), is_column_view);
+  table = find_by_type (attest_window_get_sources_view (window), GTK_TYPE_COLUMN_VIEW);
   shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
@@ -645,13 +588,7 @@ test_sources_page_loading (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
-}
-
-static gboolean
-is_inscription (GtkWidget *widget)
-{
-  return GTK_IS_INSCRIPTION (widget);
+  remove_dir (dir);
 }
 
 static void
@@ -694,7 +631,6 @@ test_rtl_cells_start_at_one_edge (void)
   g_autofree char *latin_article = NULL;
   g_autofree char *arabic_article = NULL;
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   g_autoptr(AttestSource) latin = NULL;
   g_autoptr(AttestSource) arabic = NULL;
   AttestArticleMeta meta = { 0 };
@@ -702,7 +638,6 @@ test_rtl_cells_start_at_one_edge (void)
   GtkWidget *sources_view;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
   latin = attest_store_create_source (store, "Tahsin al-Khafaji", "official", &error);
@@ -738,7 +673,7 @@ test_rtl_cells_start_at_one_edge (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   sources_view = attest_window_get_sources_view (window);
-  g_assert_nonnull (find_first (sources_view, is_inscription));
+  g_assert_nonnull (find_by_type (sources_view, GTK_TYPE_INSCRIPTION));
   g_assert_cmpfloat (xalign_of (sources_view, "Tahsin al-Khafaji"), ==, 1);
   g_assert_cmpfloat (xalign_of (sources_view, "تحسين الخفاجي"), ==, 0);
   /* The kind's label is English here (no translation loaded): it starts at the right too. */
@@ -749,13 +684,7 @@ test_rtl_cells_start_at_one_edge (void)
     ;
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   g_clear_object (&store);
-  remove_tree (dir_file);
-}
-
-static gboolean
-is_text_view (GtkWidget *widget)
-{
-  return GTK_IS_TEXT_VIEW (widget);
+  remove_dir (dir);
 }
 
 /* The action and the int target of the menu item (in model or its sections) showing
@@ -798,7 +727,6 @@ test_reader_menu_runs_what_its_keys_do (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   AttestWindow *window;
   GtkWidget *text_view;
   GMenuModel *menu;
@@ -809,11 +737,10 @@ test_reader_menu_runs_what_its_keys_do (void)
   };
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
   window = attest_window_new (NULL, store);
-  text_view = find_first (GTK_WIDGET (attest_window_get_reader (window)), is_text_view);
+  text_view = find_by_type (GTK_WIDGET (attest_window_get_reader (window)), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
   menu = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (text_view));
   g_assert_nonnull (menu);
@@ -866,7 +793,7 @@ test_reader_menu_runs_what_its_keys_do (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 typedef struct
@@ -891,18 +818,6 @@ count_full_reads (unsigned  type,
   return 0;
 }
 
-static gboolean
-is_list_view (GtkWidget *widget)
-{
-  return GTK_IS_LIST_VIEW (widget);
-}
-
-static gboolean
-is_incidents_view (GtkWidget *widget)
-{
-  return ATTEST_IS_INCIDENTS_VIEW (widget);
-}
-
 #define N_LAUNCH_TAGS 12
 #define N_LAUNCH_INCIDENTS 30
 
@@ -916,14 +831,12 @@ test_launch_reads_no_codebook_or_incidents (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-responsiveness-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "project.attest", NULL);
   g_autoptr(AttestStore) store = NULL;
-  g_autoptr(GFile) dir_file = NULL;
   FullReads reads = { 0, 0 };
   AttestWindow *window;
   GtkWidget *tags_view, *incidents_table;
   GListModel *tags_shown, *incidents_shown;
 
   g_assert_no_error (error);
-  dir_file = g_file_new_for_path (dir);
   store = attest_store_create (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < N_LAUNCH_TAGS; i++)
@@ -961,7 +874,7 @@ test_launch_reads_no_codebook_or_incidents (void)
   g_assert_cmpuint (reads.tags, ==, 0);
   g_assert_cmpuint (reads.incidents, ==, 0);
 
-  tags_view = find_first (attest_window_get_codebook_view (window), is_list_view);
+  tags_view = find_by_type (attest_window_get_codebook_view (window), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (tags_view);
   tags_shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (tags_view)));
   g_assert_cmpuint (g_list_model_get_n_items (tags_shown), ==, 0);
@@ -972,8 +885,8 @@ test_launch_reads_no_codebook_or_incidents (void)
   g_assert_cmpuint (reads.tags, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (tags_shown), ==, N_LAUNCH_TAGS);
 
-  incidents_table = find_first (find_first (GTK_WIDGET (window), is_incidents_view),
-                                is_column_view);
+  incidents_table = find_by_type (find_by_type (GTK_WIDGET (window), ATTEST_TYPE_INCIDENTS_VIEW),
+                                  GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (incidents_table);
   incidents_shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (incidents_table)));
   g_assert_cmpuint (g_list_model_get_n_items (incidents_shown), ==, 0);
@@ -1000,7 +913,7 @@ test_launch_reads_no_codebook_or_incidents (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir_file);
+  remove_dir (dir);
 }
 
 int
